@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph (arrows point down; C stays at the edges), as in DESIGN.md:
+//
+//   nnreport (CLI, thin) → NNReportKit (pipelines)
+//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts
+//     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets
+//     ├─ Datasets (CZlib)
+//     └─ Metrics
+let package = Package(
+    name: "nnreport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nnreport", targets: ["nnreport"]),
+        .library(name: "NNReportKit", targets: ["NNReportKit"]),
+        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "ChartsCairo", targets: ["ChartsCairo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries, each imported by exactly one Swift file.
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
+        // Libraries.
+        .target(name: "Metrics"),
+        .target(name: "Datasets", dependencies: ["CZlib"]),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
+        .target(name: "Engine", dependencies: ["LinearAlgebra", "Metrics", "Datasets"]),
+        .target(name: "Charts"),
+        .target(name: "ChartsCairo", dependencies: ["Charts", "CCairo", "CPNG"]),
+        .target(
+            name: "Report",
+            dependencies: [
+                "Charts", "ChartsCairo", "Metrics",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(
+            name: "NNReportKit",
+            dependencies: ["Datasets", "Engine", "Metrics", "Report", "LinearAlgebra"]),
+        .executableTarget(
+            name: "nnreport",
+            dependencies: [
+                "NNReportKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Tests: one target per module, shared helpers in TestSupport.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Datasets", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "ChartsCairoTests", dependencies: ["ChartsCairo", "Charts", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Charts", "TestSupport"]),
+        .testTarget(
+            name: "NNReportTests",
+            dependencies: ["NNReportKit", "nnreport", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef NNREPORT_CBLAS_SHIM_H
+#define NNREPORT_CBLAS_SHIM_H
+#include <cblas.h>
+#endif

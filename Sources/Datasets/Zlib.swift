@@ -1,0 +1,5 @@
+import CZlib
+
+enum ZlibInfo {
+    static var version: String { String(cString: zlibVersion()) }
+}

@@ -1,0 +1,8 @@
+import Testing
+@testable import Datasets
+
+@Suite struct DatasetsSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

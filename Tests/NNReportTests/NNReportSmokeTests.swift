@@ -1,0 +1,8 @@
+import Testing
+@testable import NNReportKit
+
+@Suite struct NNReportSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}
