@@ -1,0 +1,177 @@
+import Metrics
+
+/// A figure as the Markdown report links it.
+public struct FigureLink: Sendable, Equatable {
+    /// Key in the template's `figures` object: loss, accuracy, confusion, ...
+    public var key: String
+    /// File name relative to the report folder.
+    public var file: String
+    /// Alt text: what the figure shows, for readers who cannot see it.
+    public var alt: String
+    /// A sentence shown above the figure.
+    public var caption: String
+
+    public init(key: String, file: String, alt: String, caption: String) {
+        self.key = key
+        self.file = file
+        self.alt = alt
+        self.caption = caption
+    }
+}
+
+/// A file of the report folder with a one-line description.
+public struct ReportFileEntry: Sendable, Equatable {
+    public var name: String
+    public var what: String
+
+    public init(name: String, what: String) {
+        self.name = name
+        self.what = what
+    }
+}
+
+extension RunReport {
+    /// The Mustache view model of `templates/report.md.mustache` (documented in templates/README.md).
+    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> [String: Any] {
+        typealias F = ReportNumberFormat
+        let stats = statistics
+        let classNames = dataset.classNames
+
+        var headline: [[String: Any]] = []
+        if let test {
+            var value = "**\(F.percent(test.accuracy))**"
+            if let stats {
+                let ci = stats.accuracyInterval95
+                value += " (95% CI \(F.percent(ci.lowerBound))–\(F.percent(ci.upperBound)), n = \(F.grouped(stats.sampleCount)))"
+            }
+            headline.append(["name": "Test accuracy", "value": value])
+            headline.append(["name": "Test loss", "value": F.significant(test.loss)])
+        } else {
+            headline.append(["name": "Test accuracy", "value": "not measured (\(status.rawValue))"])
+        }
+        let epochsText = "\(epochs.count) of \(plannedEpochs)" + (status == .completed ? "" : " (\(statusWords))")
+        headline.append(["name": "Epochs", "value": epochsText])
+        if let bestEpoch, let best = epochs.first(where: { $0.epoch == bestEpoch }) {
+            headline.append([
+                "name": "Best epoch",
+                "value": "\(bestEpoch) (validation loss \(F.significant(best.valLoss)), accuracy \(F.percent(best.valAccuracy)))",
+            ])
+        }
+        headline.append(["name": "Training time", "value": F.duration(trainSeconds)])
+        headline.append(["name": "Throughput", "value": "\(F.grouped(samplesPerSecond)) samples/s"])
+
+        var banner: [String: Any]? = nil
+        if status != .completed {
+            banner = ["headline": "Run \(statusWords).", "text": statusMessage ?? ""]
+        }
+
+        let epochRows: [[String: Any]] = epochs.map { e in
+            [
+                "epoch": e.epoch, "isBest": e.epoch == bestEpoch,
+                "loss": F.significant(e.loss), "accuracy": F.percent(e.accuracy),
+                "valLoss": F.significant(e.valLoss), "valAccuracy": F.percent(e.valAccuracy),
+                "lr": e.lr.map { F.significant($0, digits: 3) } ?? "–", "seconds": F.duration(e.seconds),
+            ]
+        }
+
+        var perClass: [[String: Any]] = []
+        if let stats {
+            perClass = stats.perClass.map { row in
+                let confused =
+                    row.mostConfusedWith.map { "\(classNames[$0]) (\(row.mostConfusedCount))" } ?? "–"
+                return [
+                    "name": classNames[row.classIndex], "accuracy": F.percent(row.accuracy),
+                    "correct": F.grouped(row.correct), "total": F.grouped(row.total),
+                    "precision": F.percent(row.precision), "confusedWith": confused,
+                ]
+            }
+        }
+
+        var figureMap: [String: Any] = [:]
+        for figure in figures {
+            figureMap[figure.key] = ["file": figure.file, "alt": figure.alt, "caption": figure.caption]
+        }
+
+        var view: [String: Any] = [
+            "title": title,
+            "subtitle": subtitle,
+            "headline": headline,
+            "figures": figureMap,
+            "epochs": epochRows,
+            "hasBest": bestEpoch != nil,
+            "restoredBest": restoredBestWeights,
+            "trainingSentence": trainingSentence,
+            "testSentence": testSentence(stats),
+            "perClass": perClass,
+            "notes": notes.map { ["title": $0.title, "text": $0.text] },
+            "hyperparameters": hyperparameters.map { ["name": $0.name, "value": $0.value] },
+            "architecture": architecture,
+            "inputTransform": inputTransform,
+            "files": files.map { ["name": $0.name, "what": $0.what] },
+            "environment": environment.map { ["name": $0.name, "value": $0.value] },
+            "command": command,
+            "version": version,
+            "status": status.rawValue,
+        ]
+        if let banner { view["statusBanner"] = banner }
+        if let preset {
+            view["preset"] = [
+                "name": preset.name, "origin": preset.origin,
+                "rows": preset.comparisons.map { ["name": $0.name, "published": $0.published, "measured": $0.measured] },
+            ]
+        }
+        return view
+    }
+
+    /// "completed", "stopped early", "diverged", "interrupted".
+    public var statusWords: String {
+        switch status {
+        case .completed: return "completed"
+        case .earlyStopped: return "stopped early"
+        case .diverged: return "diverged"
+        case .interrupted: return "interrupted"
+        }
+    }
+
+    /// "784 → 256 (relu) → 10 (softmax)".
+    public var architecture: String {
+        guard let first = layers.first else { return "no layers" }
+        return ([String(first.inputs)] + layers.map { "\($0.outputs) (\($0.activation))" }).joined(separator: " → ")
+    }
+
+    var subtitle: String {
+        let presetText = preset.map { "preset `\($0.name)`, " } ?? ""
+        return "\(dataset.displayName), \(presetText)\(architecture). "
+            + "Trained on \(ReportNumberFormat.grouped(dataset.trainCount)) images, "
+            + "validated on \(ReportNumberFormat.grouped(dataset.validationCount)), "
+            + "tested on \(ReportNumberFormat.grouped(dataset.testCount))."
+    }
+
+    var trainingSentence: String {
+        typealias F = ReportNumberFormat
+        let stepCount = steps.last?.step
+        var text = "\(epochs.count) epoch\(epochs.count == 1 ? "" : "s")"
+        if let stepCount { text += " (\(F.grouped(stepCount)) steps)" }
+        text += " in \(F.duration(trainSeconds)), \(F.grouped(samplesPerSecond)) samples/s."
+        if let last = epochs.last {
+            text += " Final training loss \(F.significant(last.loss)), training accuracy \(F.percent(last.accuracy))"
+            if let v = last.valAccuracy { text += ", validation accuracy \(F.percent(v))" }
+            text += "."
+        }
+        if status != .completed, let statusMessage { text += " " + statusMessage }
+        return text
+    }
+
+    func testSentence(_ stats: ClassificationStatistics?) -> String {
+        typealias F = ReportNumberFormat
+        guard let stats else { return "The test set was not evaluated (\(statusWords))." }
+        let wrong = stats.sampleCount - stats.correctCount
+        let worst = stats.perClass.min { ($0.accuracy ?? 1) < ($1.accuracy ?? 1) }
+        var text = "\(F.grouped(stats.correctCount)) of \(F.grouped(stats.sampleCount)) test images classified correctly "
+            + "(\(F.percent(stats.accuracy))); \(F.grouped(wrong)) mistakes."
+        if let worst, let acc = worst.accuracy {
+            text += " Hardest class: \(dataset.classNames[worst.classIndex]) (\(F.percent(acc)))."
+        }
+        return text
+    }
+}
