@@ -11,9 +11,22 @@ extension Activation {
     public func forward(_ z: UnsafeMutablePointer<Float>, bias b: UnsafePointer<Float>, rows: Int, columns: Int) {
         switch self {
         case .relu:
+            let zero = SIMD8<Float>()
+            let rb = UnsafeRawPointer(b)
             for r in 0..<rows {
                 let row = z + r * columns
-                for j in 0..<columns { row[j] = Swift.max(row[j] + b[j], 0) }
+                let raw = UnsafeMutableRawPointer(row)
+                var j = 0
+                while j + 8 <= columns {
+                    let v = raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+                        + rb.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+                    raw.storeBytes(of: v.replacing(with: zero, where: v .< zero), toByteOffset: j * 4, as: SIMD8<Float>.self)
+                    j += 8
+                }
+                while j < columns {
+                    row[j] = Swift.max(row[j] + b[j], 0)
+                    j += 1
+                }
             }
         case .sigmoid:
             for r in 0..<rows {
@@ -35,7 +48,19 @@ extension Activation {
     public func backward(_ gradient: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, count: Int) {
         switch self {
         case .relu:
-            for i in 0..<count { gradient[i] = a[i] > 0 ? gradient[i] : 0 }
+            let zero = SIMD8<Float>()
+            let rg = UnsafeMutableRawPointer(gradient), ra = UnsafeRawPointer(a)
+            var i = 0
+            while i + 8 <= count {
+                let g = rg.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                let out = ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                rg.storeBytes(of: g.replacing(with: zero, where: out .<= zero), toByteOffset: i * 4, as: SIMD8<Float>.self)
+                i += 8
+            }
+            while i < count {
+                gradient[i] = a[i] > 0 ? gradient[i] : 0
+                i += 1
+            }
         case .sigmoid:
             for i in 0..<count { gradient[i] *= a[i] * (1 - a[i]) }
         case .tanh:

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Inverted dropout: during training each unit is kept with probability 1 - p and scaled by
 /// 1 / (1 - p), so the expected activation is unchanged and evaluation needs no rescaling.
 public enum DropoutKernels {
@@ -22,13 +24,13 @@ public enum DropoutKernels {
             }
             i += 2
         }
-        for j in 0..<count { x[j] *= mask[j] }
+        VectorKernels.multiply(x, by: mask, count: count)
     }
 
     /// Backward: `dX[i] = dY[i] * mask[i]`, in place.
     ///
     /// dY (count), mask (count) -> dX (count)
     public static func backward(_ gradient: UnsafeMutablePointer<Float>, mask: UnsafePointer<Float>, count: Int) {
-        for i in 0..<count { gradient[i] *= mask[i] }
+        VectorKernels.multiply(gradient, by: mask, count: count)
     }
 }

@@ -17,7 +17,7 @@ extension GradientCheck {
         let b = randomValues(outputs, scale: 1, &g), r = randomValues(rows * outputs, scale: 1, &g)
         let upstream = matrix(r, rows: rows, columns: outputs)
         let dW = Matrix(rows: outputs, columns: inputs), dB = Matrix(rows: 1, columns: outputs), dX = Matrix(rows: rows, columns: inputs)
-        DenseKernels.parameterGradients(outputGradient: upstream, input: matrix(x, rows: rows, columns: inputs), weightGradient: dW, biasGradient: dB)
+        DenseKernels.accumulateParameterGradients(outputGradient: upstream, input: matrix(x, rows: rows, columns: inputs), weightGradient: dW, biasGradient: dB)
         DenseKernels.inputGradient(outputGradient: upstream, weights: matrix(w, rows: outputs, columns: inputs), inputGradient: dX)
         let f = { (x: [Double], w: [Double], b: [Double]) in weightedSum(Reference.dense(x, rows: rows, inputs: inputs, w, b), r) }
         return [

@@ -77,13 +77,13 @@ final class Model {
             labels: labels ? UnsafePointer(workspace.labels) : nil, output: output)
     }
 
-    /// Backward pass after a training ``forward(_:dropout:generator:output:labels:)``: fills every
-    /// weight and bias gradient.
+    /// Backward pass after a training ``forward(_:dropout:generator:output:labels:)``: adds every
+    /// weight and bias gradient to the gradient buffers, which the optimizer clears after using them.
     func backward(_ workspace: Workspace, dropout: Bool) {
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let dZ = workspace.gradients[l]
             let x = l == 0 ? workspace.input : (dropout ? workspace.dropped[l - 1] : workspace.activations[l - 1])
-            DenseKernels.parameterGradients(outputGradient: dZ, input: x, weightGradient: weightGradients[l], biasGradient: biasGradients[l])
+            DenseKernels.accumulateParameterGradients(outputGradient: dZ, input: x, weightGradient: weightGradients[l], biasGradient: biasGradients[l])
             guard l > 0 else { break }
             // The first layer needs no input gradient: pixels are not trained.
             let dX = workspace.gradients[l - 1]

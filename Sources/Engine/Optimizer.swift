@@ -15,7 +15,8 @@ public struct Parameter {
 /// An update rule. Optimizers keep per-parameter state (velocities, moment estimates) allocated
 /// once for the parameters they were created for, in the same order.
 public protocol Optimizer: AnyObject {
-    /// Updates every parameter in place from its gradient.
+    /// Updates every parameter in place from its gradient, then sets the gradient to zero: the
+    /// backward pass accumulates into it (``DenseKernels/accumulateParameterGradients(outputGradient:input:weightGradient:biasGradient:)``).
     func step(_ parameters: [Parameter], learningRate: Float)
 }
 

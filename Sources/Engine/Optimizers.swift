@@ -1,17 +1,18 @@
 import LinearAlgebra
 
-/// Plain stochastic gradient descent: `x -= lr * g`.
+/// Plain stochastic gradient descent: `x -= lr * g`, then `g = 0`.
 public final class SGDOptimizer: Optimizer {
     public init() {}
 
     public func step(_ parameters: [Parameter], learningRate: Float) {
         for p in parameters {
             VectorKernels.axpy(-learningRate, p.gradient.data, p.values.data, count: p.values.count)
+            p.gradient.fill(0)
         }
     }
 }
 
-/// Classic momentum as cs231n writes it: `v = μ v - lr g; x += v`.
+/// Classic momentum as cs231n writes it: `v = μ v - lr g; x += v`, then `g = 0`.
 public final class MomentumOptimizer: Optimizer {
     public let momentum: Float
     let velocity: OptimizerState
@@ -25,7 +26,7 @@ public final class MomentumOptimizer: Optimizer {
         velocity.check(parameters)
         let mu = SIMD8<Float>(repeating: momentum), lr = SIMD8<Float>(repeating: learningRate)
         for (index, p) in parameters.enumerated() {
-            let x = UnsafeMutableRawPointer(p.values.data), g = UnsafeRawPointer(p.gradient.data)
+            let x = UnsafeMutableRawPointer(p.values.data), g = UnsafeMutableRawPointer(p.gradient.data)
             let v = UnsafeMutableRawPointer(velocity.buffers[index])
             let count = p.values.count
             var i = 0
@@ -35,12 +36,14 @@ public final class MomentumOptimizer: Optimizer {
                     - lr * g.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
                 v.storeBytes(of: vNew, toByteOffset: o, as: SIMD8<Float>.self)
                 x.storeBytes(of: x.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + vNew, toByteOffset: o, as: SIMD8<Float>.self)
+                g.storeBytes(of: SIMD8<Float>(), toByteOffset: o, as: SIMD8<Float>.self)
                 i += 8
             }
             let xs = p.values.data, gs = p.gradient.data, vs = velocity.buffers[index]
             while i < count {
                 vs[i] = momentum * vs[i] - learningRate * gs[i]
                 xs[i] += vs[i]
+                gs[i] = 0
                 i += 1
             }
         }
@@ -48,7 +51,8 @@ public final class MomentumOptimizer: Optimizer {
 }
 
 /// Adam (Kingma and Ba 2015) with bias correction, in PyTorch's arrangement:
-/// `m = β1 m + (1-β1) g; v = β2 v + (1-β2) g²; x -= (lr / (1-β1ᵗ)) · m / (√v / √(1-β2ᵗ) + ε)`.
+/// `m = β1 m + (1-β1) g; v = β2 v + (1-β2) g²; x -= (lr / (1-β1ᵗ)) · m / (√v / √(1-β2ᵗ) + ε)`,
+/// then `g = 0`.
 public final class AdamOptimizer: Optimizer {
     public let beta1: Float
     public let beta2: Float
@@ -75,33 +79,11 @@ public final class AdamOptimizer: Optimizer {
         let correction1 = 1 - pow(Double(beta1), t), correction2 = 1 - pow(Double(beta2), t)
         let stepSize = Float(Double(learningRate) / correction1)
         let inverseRoot2 = Float(1 / correction2.squareRoot())
-        let b1 = SIMD8<Float>(repeating: beta1), c1 = SIMD8<Float>(repeating: 1 - beta1)
-        let b2 = SIMD8<Float>(repeating: beta2), c2 = SIMD8<Float>(repeating: 1 - beta2)
-        let eps = SIMD8<Float>(repeating: epsilon), step = SIMD8<Float>(repeating: stepSize)
-        let r2 = SIMD8<Float>(repeating: inverseRoot2)
         for (index, p) in parameters.enumerated() {
-            let x = UnsafeMutableRawPointer(p.values.data), g = UnsafeRawPointer(p.gradient.data)
-            let m = UnsafeMutableRawPointer(first.buffers[index]), v = UnsafeMutableRawPointer(second.buffers[index])
-            let count = p.values.count
-            var i = 0
-            while i + 8 <= count {
-                let o = i * 4
-                let gv = g.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
-                let mNew = b1 * m.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c1 * gv
-                let vNew = b2 * v.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + c2 * (gv * gv)
-                m.storeBytes(of: mNew, toByteOffset: o, as: SIMD8<Float>.self)
-                v.storeBytes(of: vNew, toByteOffset: o, as: SIMD8<Float>.self)
-                let update = step * mNew / (vNew.squareRoot() * r2 + eps)
-                x.storeBytes(of: x.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) - update, toByteOffset: o, as: SIMD8<Float>.self)
-                i += 8
-            }
-            let xs = p.values.data, gs = p.gradient.data, ms = first.buffers[index], vs = second.buffers[index]
-            while i < count {
-                ms[i] = beta1 * ms[i] + (1 - beta1) * gs[i]
-                vs[i] = beta2 * vs[i] + (1 - beta2) * gs[i] * gs[i]
-                xs[i] -= stepSize * ms[i] / (vs[i].squareRoot() * inverseRoot2 + epsilon)
-                i += 1
-            }
+            BLAS.adamUpdate(
+                count: p.values.count, x: p.values.data, g: p.gradient.data, m: first.buffers[index],
+                v: second.buffers[index], beta1: beta1, beta2: beta2, step: stepSize, inverseRoot2: inverseRoot2,
+                epsilon: epsilon)
         }
     }
 }

@@ -82,4 +82,16 @@ public enum BLAS {
         precondition(count >= 0, "dot count must not be negative: \(count)")
         return cblas_sdot(Int32(count), x, 1, y, 1)
     }
+
+    /// One Adam update of `count` parameters `x` with gradients `g` and moment estimates `m`, `v`
+    /// (updated in place), then zeroes the gradients. `step` is `lr / (1 - β1ᵗ)` and
+    /// `inverseRoot2` is `1 / √(1 - β2ᵗ)`.
+    ///
+    /// Written in C with 8-float vectors so the square root and division stay packed.
+    public static func adamUpdate(
+        count: Int, x: UnsafeMutablePointer<Float>, g: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>,
+        v: UnsafeMutablePointer<Float>, beta1: Float, beta2: Float, step: Float, inverseRoot2: Float, epsilon: Float
+    ) {
+        CBLAS_adam_update(count, x, g, m, v, beta1, beta2, step, inverseRoot2, epsilon)
+    }
 }

@@ -71,4 +71,21 @@ public enum VectorKernels {
     public static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Float {
         dot(x, x, count: count)
     }
+
+    /// `x[i] *= y[i]` over `count` elements.
+    @inlinable
+    public static func multiply(_ x: UnsafeMutablePointer<Float>, by y: UnsafePointer<Float>, count: Int) {
+        let rx = UnsafeMutableRawPointer(x), ry = UnsafeRawPointer(y)
+        var i = 0
+        while i + 8 <= count {
+            let v = rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                * ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            rx.storeBytes(of: v, toByteOffset: i * 4, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
+            x[i] *= y[i]
+            i += 1
+        }
+    }
 }
