@@ -39,8 +39,13 @@ public enum DenseKernels {
     /// OpenBLAS otherwise makes over the output to scale it by β: for the 784-256 layer that pass
     /// over 800 KB costs as much as the Adam update of the same weights.
     ///
-    /// dOut (batch, out), x (batch, in) -> dW (out, in) += dOutᵀ x, dB (1, out) += Σ_rows dOut
-    public static func accumulateParameterGradients(outputGradient dOut: Matrix, input x: Matrix, weightGradient dW: Matrix, biasGradient dB: Matrix) {
+    /// With `scale` ≠ 1 the scaled gradients are added (plain SGD adds `-lr ×` the gradient
+    /// straight into the parameters).
+    ///
+    /// dOut (batch, out), x (batch, in) -> dW (out, in) += scale · dOutᵀ x, dB (1, out) += scale · Σ_rows dOut
+    public static func accumulateParameterGradients(
+        outputGradient dOut: Matrix, input x: Matrix, weightGradient dW: Matrix, biasGradient dB: Matrix, scale: Float = 1
+    ) {
         precondition(
             dOut.rows == x.rows && dW.rows == dOut.columns && dW.columns == x.columns && dB.count == dOut.columns,
             "dense backward: dOut \(dOut.rows)x\(dOut.columns), x \(x.rows)x\(x.columns), dW \(dW.rows)x\(dW.columns), dB \(dB.count)")
@@ -48,13 +53,15 @@ public enum DenseKernels {
         if x.rows == 1 {
             // Outer product dOut ⊗ x, one scaled row of x per output unit.
             for o in 0..<outputs {
-                VectorKernels.axpy(dOut.data[o], x.data, dW.row(o), count: inputs)
+                let factor = scale * dOut.data[o]
+                // A zero factor (a saturated or inactive unit) changes nothing: skip its row.
+                if factor != 0 { VectorKernels.axpy(factor, x.data, dW.row(o), count: inputs) }
             }
         } else {
-            BLAS.gemm(dOut, .transpose, x, .none, into: dW, beta: 1)
+            BLAS.gemm(dOut, .transpose, x, .none, into: dW, alpha: scale, beta: 1)
         }
         for r in 0..<dOut.rows {
-            VectorKernels.axpy(1, dOut.row(r), dB.data, count: outputs)
+            VectorKernels.axpy(scale, dOut.row(r), dB.data, count: outputs)
         }
     }
 

@@ -73,7 +73,7 @@ extension GradientCheck {
         return compare(name: "softmax_cross_entropy.logits", analytic: doubles(logits), numerical: numerical)
     }
 
-    /// The L2 penalty λ Σ W² through ``Model/addWeightDecay(_:)``.
+    /// The L2 penalty λ Σ W² through ``Model/addWeightDecayGradient(_:)``.
     public static func weightDecay(lambda: Double, seed: UInt64) -> GradientCheckResult {
         var g = SplitMix64(seed: seed, stream: 14)
         let w = randomValues(4 * 3, scale: 1, &g)
@@ -81,7 +81,7 @@ extension GradientCheck {
             layers: [Network.Layer(inputs: 3, outputs: 4, weights: w.map { Float($0) }, biases: [0, 0, 0, 0])],
             activation: .relu, inputTransform: .identity)
         let model = Model(network: network)
-        _ = model.addWeightDecay(Float(lambda))
+        model.addWeightDecayGradient(Float(lambda))
         let numerical = Reference.numericalGradient(of: w) { lambda * $0.reduce(0) { $0 + $1 * $1 } }
         return compare(name: "l2.W", analytic: doubles(model.weightGradients[0]), numerical: numerical)
     }

@@ -21,7 +21,7 @@ extension GradientCheck {
         for r in 0..<rows { workspace.labels[r] = UInt8(labels[r]) }
         _ = model.forward(workspace, dropout: dropout, generator: &g, output: .gradient(scale: Float(rows)))
         model.backward(workspace, dropout: dropout > 0)
-        _ = model.addWeightDecay(Float(weightDecay))
+        model.addWeightDecayGradient(Float(weightDecay))
         let masks = workspace.masks.map { doubles($0) }
 
         var weights = network.layers.map { $0.weights.map { Double($0) } }

@@ -79,32 +79,49 @@ final class Model {
 
     /// Backward pass after a training ``forward(_:dropout:generator:output:labels:)``: adds every
     /// weight and bias gradient to the gradient buffers, which the optimizer clears after using them.
-    func backward(_ workspace: Workspace, dropout: Bool) {
+    ///
+    /// With `directUpdate`, the gradients are not stored: each layer's parameters move by
+    /// `scale × gradient` as soon as its input gradient has been computed from the old weights
+    /// (plain SGD, where the update is linear in the gradient; see ``Optimizer/directUpdateScale(learningRate:)``).
+    /// Weight decay is then applied here too, as `W *= 1 - 2λ·lr` before the gradient step.
+    func backward(_ workspace: Workspace, dropout: Bool, directUpdate: (scale: Float, weightDecay: Float)? = nil) {
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let dZ = workspace.gradients[l]
             let x = l == 0 ? workspace.input : (dropout ? workspace.dropped[l - 1] : workspace.activations[l - 1])
-            DenseKernels.accumulateParameterGradients(outputGradient: dZ, input: x, weightGradient: weightGradients[l], biasGradient: biasGradients[l])
-            guard l > 0 else { break }
-            // The first layer needs no input gradient: pixels are not trained.
-            let dX = workspace.gradients[l - 1]
-            DenseKernels.inputGradient(outputGradient: dZ, weights: weights[l], inputGradient: dX)
-            if dropout {
-                DropoutKernels.backward(dX.data, mask: workspace.masks[l - 1].data, count: dX.count)
+            if l > 0 {
+                // The first layer needs no input gradient: pixels are not trained.
+                let dX = workspace.gradients[l - 1]
+                DenseKernels.inputGradient(outputGradient: dZ, weights: weights[l], inputGradient: dX)
+                if dropout {
+                    DropoutKernels.backward(dX.data, mask: workspace.masks[l - 1].data, count: dX.count)
+                }
+                activation.backward(dX.data, output: workspace.activations[l - 1].data, count: dX.count)
             }
-            activation.backward(dX.data, output: workspace.activations[l - 1].data, count: dX.count)
+            if let direct = directUpdate {
+                if direct.weightDecay > 0 {
+                    VectorKernels.scale(1 + 2 * direct.weightDecay * direct.scale, weights[l].data, into: weights[l].data, count: weights[l].count)
+                }
+                DenseKernels.accumulateParameterGradients(
+                    outputGradient: dZ, input: x, weightGradient: weights[l], biasGradient: biases[l], scale: direct.scale)
+            } else {
+                DenseKernels.accumulateParameterGradients(
+                    outputGradient: dZ, input: x, weightGradient: weightGradients[l], biasGradient: biasGradients[l])
+            }
         }
     }
 
-    /// L2 regularisation `λ Σ W²` over the weights (not the biases); adds its gradient `2λW` to
-    /// the weight gradients and returns the penalty.
-    func addWeightDecay(_ lambda: Float) -> Double {
+    /// λ Σ W² over the weights (not the biases).
+    func weightPenalty(_ lambda: Float) -> Double {
         guard lambda > 0 else { return 0 }
-        var penalty = 0.0
+        return Double(lambda) * weights.reduce(0) { $0 + Double(VectorKernels.sumOfSquares($1.data, count: $1.count)) }
+    }
+
+    /// L2 regularisation `λ Σ W²` over the weights (not the biases): adds its gradient `2λW` to
+    /// the weight gradients.
+    func addWeightDecayGradient(_ lambda: Float) {
+        guard lambda > 0 else { return }
         for l in weights.indices {
-            let w = weights[l]
-            penalty += Double(VectorKernels.sumOfSquares(w.data, count: w.count))
-            VectorKernels.axpy(2 * lambda, w.data, weightGradients[l].data, count: w.count)
+            VectorKernels.axpy(2 * lambda, weights[l].data, weightGradients[l].data, count: weights[l].count)
         }
-        return Double(lambda) * penalty
     }
 }

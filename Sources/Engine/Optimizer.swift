@@ -18,6 +18,15 @@ public protocol Optimizer: AnyObject {
     /// Updates every parameter in place from its gradient, then sets the gradient to zero: the
     /// backward pass accumulates into it (``DenseKernels/accumulateParameterGradients(outputGradient:input:weightGradient:biasGradient:)``).
     func step(_ parameters: [Parameter], learningRate: Float)
+
+    /// For update rules that are a fixed multiple of the gradient (plain SGD: `-lr`), that
+    /// multiple: the backward pass may then add the scaled gradient straight into the parameters
+    /// and skip the gradient buffers. Nil for rules with state.
+    func directUpdateScale(learningRate: Float) -> Float?
+}
+
+extension Optimizer {
+    public func directUpdateScale(learningRate: Float) -> Float? { nil }
 }
 
 /// The update rules the command line can name.

@@ -4,10 +4,30 @@ import LinearAlgebra
 public final class SGDOptimizer: Optimizer {
     public init() {}
 
+    public func directUpdateScale(learningRate: Float) -> Float? { -learningRate }
+
     public func step(_ parameters: [Parameter], learningRate: Float) {
+        let lr = SIMD8<Float>(repeating: learningRate)
         for p in parameters {
-            VectorKernels.axpy(-learningRate, p.gradient.data, p.values.data, count: p.values.count)
-            p.gradient.fill(0)
+            // One pass: update and clear together (a separate fill would read nothing but still
+            // stream the whole gradient through the cache again).
+            let x = UnsafeMutableRawPointer(p.values.data), g = UnsafeMutableRawPointer(p.gradient.data)
+            let count = p.values.count
+            var i = 0
+            while i + 8 <= count {
+                let o = i * 4
+                let updated = x.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                    - lr * g.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                x.storeBytes(of: updated, toByteOffset: o, as: SIMD8<Float>.self)
+                g.storeBytes(of: SIMD8<Float>(), toByteOffset: o, as: SIMD8<Float>.self)
+                i += 8
+            }
+            let xs = p.values.data, gs = p.gradient.data
+            while i < count {
+                xs[i] -= learningRate * gs[i]
+                gs[i] = 0
+                i += 1
+            }
         }
     }
 }

@@ -55,16 +55,20 @@ extension TrainingSession {
                         let outcome = model.forward(
                             trainSpace, dropout: dropout, generator: &dropoutGenerator,
                             output: .gradient(scale: Float(rows)))
-                        model.backward(trainSpace, dropout: dropout > 0)
-                        let penalty = model.addWeightDecay(weightDecay)
-                        let loss = outcome.lossSum / Double(rows) + penalty
+                        let loss = outcome.lossSum / Double(rows) + model.weightPenalty(weightDecay)
                         step += 1
                         guard loss.isFinite else {
                             stop = .diverged(step: step, loss: loss)
                             break epochs
                         }
                         lr = config.schedule.rate(base: config.learningRate, epoch: epoch, step: step - 1, totalSteps: totalSteps)
-                        optimizer.step(model.parameters, learningRate: Float(lr))
+                        if let scale = optimizer.directUpdateScale(learningRate: Float(lr)) {
+                            model.backward(trainSpace, dropout: dropout > 0, directUpdate: (scale, weightDecay))
+                        } else {
+                            model.backward(trainSpace, dropout: dropout > 0)
+                            model.addWeightDecayGradient(weightDecay)
+                            optimizer.step(model.parameters, learningRate: Float(lr))
+                        }
                         lossSum += loss * Double(rows)
                         correct += outcome.correct
                         seen += rows
