@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C libraries, each imported by exactly one Swift file.
@@ -37,7 +38,9 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
 
         // Libraries.
-        .target(name: "Metrics"),
+        .target(
+            name: "Metrics",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .target(name: "Datasets", dependencies: ["CZlib"]),
         .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
         .target(name: "Engine", dependencies: ["LinearAlgebra", "Metrics", "Datasets"]),

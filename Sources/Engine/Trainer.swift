@@ -1,0 +1,84 @@
+import Datasets
+import Foundation
+import LinearAlgebra
+import Metrics
+
+/// Trains a network on a training set, validates on the held-out split, evaluates on the test
+/// set, and streams metric events to a sink.
+///
+/// Splits: the last ``TrainingConfiguration/validationCount`` images of `train` are the
+/// validation split; training uses the images before them (the first
+/// ``TrainingConfiguration/trainLimit`` of those). Input transforms are computed from the
+/// training split alone.
+///
+/// Determinism: with the same configuration, data and thread count, every event is identical
+/// apart from its time fields (`time`, `seconds`).
+public final class Trainer {
+    public let configuration: TrainingConfiguration
+    let train: LabeledImages
+    let test: LabeledImages
+    let classCount: Int
+    let sink: any MetricSink
+    let shouldStop: @Sendable () -> Bool
+
+    /// - Parameters:
+    ///   - shouldStop: polled before every step; returning true ends the run with status
+    ///     `interrupted` (the pipeline's Ctrl-C handler sets a flag this reads).
+    public init(
+        configuration: TrainingConfiguration, train: LabeledImages, test: LabeledImages, classCount: Int = 10,
+        sink: any MetricSink, shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) {
+        self.configuration = configuration
+        self.train = train
+        self.test = test
+        self.classCount = classCount
+        self.sink = sink
+        self.shouldStop = shouldStop
+    }
+
+    /// Image ranges of the three splits.
+    public struct Splits: Equatable, Sendable {
+        public var train: Range<Int>
+        public var validation: Range<Int>
+    }
+
+    /// The training and validation ranges `configuration` gives for a training file of `count` images.
+    public static func splits(for configuration: TrainingConfiguration, count: Int) -> Splits {
+        let validation = Swift.min(configuration.validationCount, count)
+        let available = count - validation
+        let trainCount = Swift.min(configuration.trainLimit ?? available, available)
+        return Splits(train: 0..<trainCount, validation: available..<count)
+    }
+
+    /// Runs the whole training and returns the result; metric events go to the sink as they happen.
+    ///
+    /// - Throws: ``TrainingError`` for unusable data or options; whatever the sink throws.
+    public func run() throws -> TrainingResult {
+        let config = configuration
+        do {
+            try config.validate(trainingImages: train.count)
+        } catch {
+            throw TrainingError.invalidConfiguration(error)
+        }
+        guard train.imageSize == test.imageSize else {
+            throw TrainingError.imageSizeMismatch(train: train.imageSize, test: test.imageSize)
+        }
+        try Self.checkLabels(train, split: "training", classCount: classCount)
+        try Self.checkLabels(test, split: "test", classCount: classCount)
+        let splits = Self.splits(for: config, count: train.count)
+        guard !splits.train.isEmpty else {
+            throw TrainingError.noTrainingImages(available: train.count, validation: config.validationCount)
+        }
+        BLAS.setThreads(config.threads)
+        var session = TrainingSession(
+            config: config, train: train, test: test, classCount: classCount, splits: splits, sink: sink,
+            shouldStop: shouldStop)
+        return try session.run()
+    }
+
+    static func checkLabels(_ images: LabeledImages, split: String, classCount: Int) throws {
+        if let index = images.labels.firstIndex(where: { Int($0) >= classCount }) {
+            throw TrainingError.labelOutOfRange(split: split, index: index, label: Int(images.labels[index]), classCount: classCount)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Datasets
+import Foundation
+import LinearAlgebra
+import Metrics
+
+extension TrainingSession {
+    /// How the epoch loop ended.
+    private enum Stop {
+        case none
+        case interrupted(step: Int)
+        case diverged(step: Int, loss: Double)
+        case earlyStopped
+    }
+
+    mutating func run() throws -> TrainingResult {
+        let started = ContinuousClock.now
+        try sink.receive(.run(RunStart(time: Date().timeIntervalSince1970, config: config.json)))
+
+        let dropout = Float(config.dropout)
+        let weightDecay = Float(config.weightDecay)
+        var step = 0
+        var trainSeconds = 0.0
+        var samplesTrained = 0
+        var stop = Stop.none
+        var bestEpoch = 0
+        var bestLoss = Double.infinity
+        var bestAccuracy: Double? = nil
+        var epochsSinceBest = 0
+        var epoch = 0
+        var intervalLoss = 0.0, intervalSteps = 0
+
+        try train.pixels.withUnsafeBufferPointer { pixelBuffer in
+            try train.labels.withUnsafeBufferPointer { labelBuffer in
+                let pixels = pixelBuffer.baseAddress!, labels = labelBuffer.baseAddress!
+                epochs: while epoch < plannedEpochs {
+                    epoch += 1
+                    let epochStart = ContinuousClock.now
+                    if config.shuffle { permutation.shuffle(using: &shuffleGenerator) }
+                    var lossSum = 0.0, correct = 0, seen = 0
+                    var lr = 0.0
+                    let stepsThisEpoch = Swift.min(stepsPerEpoch, totalSteps - step)
+                    for batchIndex in 0..<stepsThisEpoch {
+                        if shouldStop() {
+                            stop = .interrupted(step: step)
+                            break epochs
+                        }
+                        let lower = batchIndex * trainSpace.capacity
+                        let upper = Swift.min(lower + trainSpace.capacity, permutation.count)
+                        permutation.withUnsafeBufferPointer { order in
+                            loader.load(
+                                order[lower..<upper], from: pixels, labels: labels, into: trainSpace.input,
+                                labels: trainSpace.labels)
+                        }
+                        let rows = upper - lower
+                        let outcome = model.forward(
+                            trainSpace, dropout: dropout, generator: &dropoutGenerator,
+                            output: .gradient(scale: Float(rows)))
+                        let loss = outcome.lossSum / Double(rows) + model.weightPenalty(weightDecay)
+                        step += 1
+                        guard loss.isFinite else {
+                            stop = .diverged(step: step, loss: loss)
+                            break epochs
+                        }
+                        lr = config.schedule.rate(base: config.learningRate, epoch: epoch, step: step - 1, totalSteps: totalSteps)
+                        if let scale = optimizer.directUpdateScale(learningRate: Float(lr)) {
+                            model.backward(trainSpace, dropout: dropout > 0, directUpdate: (scale, weightDecay))
+                        } else {
+                            model.backward(trainSpace, dropout: dropout > 0)
+                            model.addWeightDecayGradient(weightDecay)
+                            optimizer.step(model.parameters, learningRate: Float(lr))
+                        }
+                        lossSum += loss * Double(rows)
+                        correct += outcome.correct
+                        seen += rows
+                        intervalLoss += loss
+                        intervalSteps += 1
+                        if step % stepInterval == 0 {
+                            try sink.receive(.step(StepRecord(epoch: epoch, step: step, loss: intervalLoss / Double(intervalSteps), lr: lr)))
+                            intervalLoss = 0
+                            intervalSteps = 0
+                        }
+                    }
+                    let stepSeconds = (ContinuousClock.now - epochStart).seconds
+                    trainSeconds += stepSeconds
+                    samplesTrained += seen
+
+                    var valLoss: Double? = nil, valAccuracy: Double? = nil
+                    if !splits.validation.isEmpty {
+                        let figures = Evaluator(model: model, workspace: evalSpace, loader: loader)
+                            .evaluate(images: pixels, labels: labels, range: splits.validation)
+                        valLoss = figures.loss
+                        valAccuracy = figures.accuracy
+                    }
+                    try sink.receive(
+                        .epoch(
+                            EpochRecord(
+                                epoch: epoch, loss: lossSum / Double(Swift.max(seen, 1)),
+                                accuracy: Double(correct) / Double(Swift.max(seen, 1)), valLoss: valLoss,
+                                valAccuracy: valAccuracy, lr: lr, seconds: (ContinuousClock.now - epochStart).seconds)))
+
+                    // Early-stopping bookkeeping: a NaN validation loss never counts as better.
+                    if let valLoss {
+                        if valLoss < bestLoss {
+                            bestLoss = valLoss
+                            bestAccuracy = valAccuracy
+                            bestEpoch = epoch
+                            epochsSinceBest = 0
+                            best?.copyParameters(from: model)
+                        } else {
+                            epochsSinceBest += 1
+                        }
+                    } else {
+                        bestEpoch = epoch
+                    }
+                    if let patience = config.patience, epochsSinceBest >= patience, epoch < plannedEpochs {
+                        stop = .earlyStopped
+                        break epochs
+                    }
+                }
+            }
+        }
+
+        // Keras's EarlyStopping(restore_best_weights=True): the model ends with the best epoch's weights.
+        var restored = false
+        if config.patience != nil, let best, bestEpoch > 0, bestEpoch != epoch {
+            model.copyParameters(from: best)
+            restored = true
+        }
+
+        let testFigures = try evaluateTest()
+        try sink.receive(.test(TestRecord(loss: testFigures.loss, accuracy: testFigures.accuracy)))
+
+        let status: RunStatus
+        var endStep: Int? = step
+        var message: String?
+        var divergedAt: Int?
+        switch stop {
+        case .none:
+            status = .completed
+        case .earlyStopped:
+            status = .earlyStopped
+            message = "no lower validation loss for \(config.patience ?? 0) epochs; restored the weights of epoch \(bestEpoch)"
+        case .interrupted(let s):
+            status = .interrupted
+            endStep = s
+            message = "stopped on request after step \(s)"
+        case .diverged(let s, let loss):
+            status = .diverged
+            endStep = s
+            divergedAt = s
+            message = "loss became \(loss.isNaN ? "NaN" : "infinite") at step \(s); try a lower --lr"
+        }
+        try sink.receive(.end(RunEnd(status: status, step: endStep, epoch: epoch, message: message, time: Date().timeIntervalSince1970)))
+
+        let completedEpochs = epoch
+        return TrainingResult(
+            status: status, model: model.network(inputTransform: transform), testProbabilities: testFigures.probabilities,
+            testLoss: testFigures.loss, testAccuracy: testFigures.accuracy, bestEpoch: bestEpoch,
+            validationLoss: bestLoss.isFinite ? bestLoss : nil, validationAccuracy: bestAccuracy,
+            restoredBestWeights: restored, epochsRun: completedEpochs, stepsRun: step, trainSeconds: trainSeconds,
+            wallSeconds: (ContinuousClock.now - started).seconds,
+            samplesPerSecond: trainSeconds > 0 ? Double(samplesTrained) / trainSeconds : 0, divergedAtStep: divergedAt,
+            trainCount: splits.train.count, validationCount: splits.validation.count, testCount: test.count)
+    }
+
+    private func evaluateTest() throws -> (loss: Double, accuracy: Double, probabilities: [Float]) {
+        var probabilities = [Float](repeating: 0, count: test.count * classCount)
+        let evaluator = Evaluator(model: model, workspace: evalSpace, loader: loader)
+        let figures = test.pixels.withUnsafeBufferPointer { p in
+            test.labels.withUnsafeBufferPointer { l in
+                probabilities.withUnsafeMutableBufferPointer { out in
+                    evaluator.evaluate(images: p.baseAddress!, labels: l.baseAddress!, range: 0..<test.count, probabilities: out.baseAddress!)
+                }
+            }
+        }
+        return (figures.loss, figures.accuracy, probabilities)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) * 1e-18
+    }
+}

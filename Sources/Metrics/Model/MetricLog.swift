@@ -1,0 +1,90 @@
+import Foundation
+
+/// One hyperparameter of a run: a dotted name for nested settings (`optimizer.lr`) and its value.
+public struct Hyperparameter: Sendable, Equatable {
+    public var name: String
+    public var value: JSONValue
+
+    public init(name: String, value: JSONValue) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A named final figure (a test-set accuracy).
+public struct NamedValue: Sendable, Equatable {
+    public var name: String
+    public var value: Double
+
+    public init(name: String, value: Double) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A training log of any supported format, normalised: what every reader produces and what
+/// the report is built from.
+public struct MetricLog: Sendable, Equatable {
+    /// The file or folder the log was read from.
+    public var source: URL
+    public var format: LogFormat
+    /// A short name for legends and tables (the run folder's name, or the file's).
+    public var runName: String
+    /// Settings of the run in the order the log gave them; nested maps flattened to dotted names.
+    public var hyperparameters: [Hyperparameter]
+    public var series: [MetricSeries]
+    /// Final figures on held-out test data (nnreport's `test` event), when the log has them.
+    public var testResults: [NamedValue]
+    /// How the run ended (`completed`, `early_stopped`, `diverged`, `interrupted`) when the log says.
+    public var status: String?
+    /// The run's summary document (nnreport summary.json, DVCLive metrics.json), when present.
+    public var summary: JSONValue?
+    /// For a plain table read with `--x NAME`: the x column's name, for the axis label.
+    public var xColumn: String?
+    /// Things skipped or repaired while reading, each with a count: NaN gaps, other summary
+    /// kinds, a partial last line or record, duplicate rows.
+    public var warnings: [String]
+
+    public init(
+        source: URL, format: LogFormat, runName: String, hyperparameters: [Hyperparameter] = [],
+        series: [MetricSeries] = [], testResults: [NamedValue] = [], status: String? = nil,
+        summary: JSONValue? = nil, xColumn: String? = nil, warnings: [String] = []
+    ) {
+        self.source = source
+        self.format = format
+        self.runName = runName
+        self.hyperparameters = hyperparameters
+        self.series = series
+        self.testResults = testResults
+        self.status = status
+        self.summary = summary
+        self.xColumn = xColumn
+        self.warnings = warnings
+    }
+
+    /// The series with this canonical name (`val_loss`), preferring `cadence` when given.
+    public func series(named canonical: String, cadence: MetricCadence? = nil) -> MetricSeries? {
+        let matching = series.filter { $0.canonicalName == canonical }
+        if let cadence { return matching.first { $0.cadence == cadence } }
+        return matching.first { $0.cadence == .epoch } ?? matching.first
+    }
+
+    /// The hyperparameter with this dotted name.
+    public func hyperparameter(_ name: String) -> JSONValue? {
+        hyperparameters.first { $0.name == name }?.value
+    }
+}
+
+extension Hyperparameter {
+    /// Flattens a settings document into hyperparameters: objects become dotted names
+    /// (`{"optimizer": {"lr": 0.1}}` gives `optimizer.lr`); arrays and scalars stay values.
+    public static func flatten(_ value: JSONValue, prefix: String = "") -> [Hyperparameter] {
+        guard case .object(let members) = value else {
+            return prefix.isEmpty ? [] : [Hyperparameter(name: prefix, value: value)]
+        }
+        if members.isEmpty, !prefix.isEmpty { return [Hyperparameter(name: prefix, value: value)] }
+        return members.flatMap { member in
+            flatten(member.value, prefix: prefix.isEmpty ? member.key : prefix + "." + member.key)
+        }
+    }
+}

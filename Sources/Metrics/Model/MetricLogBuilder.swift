@@ -1,0 +1,78 @@
+import Foundation
+
+/// Collects points per metric while a reader walks a log, then builds the ``MetricLog``:
+/// cadences resolved, duplicates dropped, gaps counted.
+struct MetricLogBuilder {
+    private struct Key: Hashable {
+        var originalName: String
+        var cadence: MetricCadence?
+    }
+
+    private var order: [Key] = []
+    private var points: [Key: [MetricPoint]] = [:]
+    var tally = WarningTally()
+
+    /// Records one value of metric `name`. NaN and infinite values become gaps and are counted.
+    /// `cadence` is what the format says (nnreport step events, Keras rows); nil lets the name
+    /// or the data decide.
+    mutating func add(_ name: String, cadence: MetricCadence? = nil, step: Int? = nil, epoch: Double? = nil, value: Double)
+    {
+        let key = Key(originalName: name, cadence: cadence)
+        if points[key] == nil { order.append(key) }
+        var point = MetricPoint(step: step, epoch: epoch, value: value)
+        if !value.isFinite {
+            point.value = .nan
+            tally.add("NaN or infinite values (shown as gaps) in '\(name)'")
+        }
+        points[key, default: []].append(point)
+    }
+
+    /// The metric names seen so far.
+    var names: [String] { order.map(\.originalName) }
+
+    /// The series, in order of first appearance.
+    mutating func buildSeries() -> [MetricSeries] {
+        var result: [MetricSeries] = []
+        for key in order {
+            let name = MetricName(parsing: key.originalName)
+            let raw = points[key] ?? []
+            let cadence = key.cadence ?? name.cadence ?? Self.inferCadence(raw)
+            result.append(
+                MetricSeries(
+                    name: name, originalName: key.originalName, cadence: cadence,
+                    points: deduplicated(raw, cadence: cadence, name: key.originalName)))
+        }
+        return result
+    }
+
+    /// Epoch cadence when every point names a distinct epoch (one value per epoch); step otherwise.
+    static func inferCadence(_ points: [MetricPoint]) -> MetricCadence {
+        var epochs = Set<Double>()
+        for point in points {
+            guard let epoch = point.epoch else { return .step }
+            if !epochs.insert(epoch).inserted { return .step }
+        }
+        // A series with no epoch information at all is a step series.
+        return epochs.isEmpty ? .step : .epoch
+    }
+
+    /// Points sorted by their x (step or epoch), keeping file order among equals; when an x
+    /// appears twice (a resumed run appending to its log), the later value wins.
+    private mutating func deduplicated(_ points: [MetricPoint], cadence: MetricCadence, name: String) -> [MetricPoint] {
+        func x(_ point: MetricPoint) -> Double? {
+            switch cadence {
+            case .epoch: return point.epoch ?? point.step.map(Double.init)
+            case .step: return point.step.map(Double.init) ?? point.epoch
+            }
+        }
+        guard points.allSatisfy({ x($0) != nil }) else { return points }
+        var latest: [Double: Int] = [:]
+        for (i, point) in points.enumerated() { latest[x(point)!] = i }
+        let duplicates = points.count - latest.count
+        if duplicates > 0 {
+            tally.add("repeated \(cadence.rawValue)s in '\(name)' (the later value kept)", count: duplicates)
+        }
+        let kept = points.indices.filter { latest[x(points[$0])!] == $0 }
+        return kept.sorted { (x(points[$0])!, $0) < (x(points[$1])!, $1) }.map { points[$0] }
+    }
+}

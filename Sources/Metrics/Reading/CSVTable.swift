@@ -1,0 +1,171 @@
+/// A delimited text table (CSV, TSV, or another one-byte separator) as Python's csv module
+/// writes it: a header row, then records; fields quoted with `"` when they hold the separator,
+/// a quote (doubled) or a line break; lines ended by LF or CRLF.
+struct CSVTable {
+    struct Record {
+        /// 1-based line where the record starts.
+        var line: Int
+        var fields: [String]
+    }
+
+    var path: String
+    var delimiter: UInt8
+    var header: [String]
+    var records: [Record]
+    /// True when the last line had no line end and was dropped as a partial record.
+    var droppedPartialLastRecord = false
+    /// Records equal to the header (files appended to by a second run), skipped.
+    var repeatedHeaders = 0
+
+    /// Parses a whole table, checking that every record has as many fields as the header.
+    ///
+    /// An unterminated last line with too few fields is a record still being written: it is
+    /// dropped and flagged, not an error. Blank lines are skipped.
+    static func parse(_ bytes: [UInt8], delimiter: UInt8, path: String) throws(MetricLogError) -> CSVTable {
+        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, path: path)
+        guard let first = try tokenizer.next() else {
+            throw .noMetrics(path: path, format: .table, reason: "the file is empty")
+        }
+        var table = CSVTable(path: path, delimiter: delimiter, header: first.fields.map { $0.trimmingWhitespace() }, records: [])
+        if let bom = table.header.first, bom.hasPrefix("\u{FEFF}") { table.header[0] = String(bom.dropFirst()) }
+        while let record = try tokenizer.next() {
+            if record.fields == [""] { continue }  // blank line
+            if record.fields.map({ $0.trimmingWhitespace() }) == table.header {
+                table.repeatedHeaders += 1
+                continue
+            }
+            if record.fields.count != table.header.count {
+                if !record.terminated, record.fields.count < table.header.count {
+                    table.droppedPartialLastRecord = true
+                    continue
+                }
+                throw .malformed(
+                    path: path, location: .line(record.line, column: nil),
+                    expected: "\(table.header.count) fields (\(Self.headerList(table.header)))",
+                    found: "\(record.fields.count) fields")
+            }
+            if !record.terminated, let last = record.fields.last, last.isEmpty, table.header.count > 1 {
+                // "0.5," with the line end still to come: the last value may be cut off.
+                table.droppedPartialLastRecord = true
+                continue
+            }
+            table.records.append(Record(line: record.line, fields: record.fields))
+        }
+        return table
+    }
+
+    /// The header of a table, for format detection (nil when the first line is not a header).
+    static func header(of bytes: [UInt8], delimiter: UInt8) -> [String]? {
+        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, path: "")
+        guard let first = try? tokenizer.next(), first.fields.count >= 1 else { return nil }
+        var header = first.fields.map { $0.trimmingWhitespace() }
+        if header[0].hasPrefix("\u{FEFF}") { header[0] = String(header[0].dropFirst()) }
+        return header
+    }
+
+    /// The separator of the first line: the most frequent of tab, comma and semicolon outside
+    /// quotes (comma on ties), or nil when the line has none of them.
+    static func guessDelimiter(_ bytes: [UInt8]) -> UInt8? {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0, UInt8(ascii: ";"): 0]
+        var inQuotes = false
+        for byte in bytes.prefix(1 << 20) {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes, byte == UInt8(ascii: "\n") { break }
+            if !inQuotes, counts[byte] != nil { counts[byte]! += 1 }
+        }
+        let best = [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";")].max { counts[$0]! < counts[$1]! }!
+        return counts[best]! > 0 ? best : nil
+    }
+
+    /// Index of a header column, by exact name.
+    func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+    static func headerList(_ header: [String]) -> String {
+        let shown = header.prefix(8).joined(separator: ",")
+        return header.count > 8 ? shown + ",..." : shown
+    }
+}
+
+/// Splits delimited text into records of fields, tracking line numbers.
+struct CSVTokenizer {
+    struct RawRecord {
+        var line: Int
+        var fields: [String]
+        /// False when the input ended before the record's line end.
+        var terminated: Bool
+    }
+
+    let bytes: [UInt8]
+    let delimiter: UInt8
+    let path: String
+    var index = 0
+    var line = 1
+
+    init(bytes: [UInt8], delimiter: UInt8, path: String) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.path = path
+    }
+
+    /// The next record, or nil at the end of the input.
+    mutating func next() throws(MetricLogError) -> RawRecord? {
+        guard index < bytes.count else { return nil }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var inQuotes = false
+        var fieldStartLine = line
+        var fieldColumn = 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case delimiter:
+                fields.append(try text(field, line: fieldStartLine, column: fieldColumn))
+                field.removeAll(keepingCapacity: true)
+                fieldColumn += 1
+                fieldStartLine = line
+            case UInt8(ascii: "\n"):
+                line += 1
+                if field.last == UInt8(ascii: "\r") { field.removeLast() }
+                fields.append(try text(field, line: fieldStartLine, column: fieldColumn))
+                return RawRecord(line: startLine, fields: fields, terminated: true)
+            case UInt8(ascii: "\"") where field.isEmpty:
+                inQuotes = true
+            default:
+                // Like Python's non-strict reader, a quote inside an unquoted field is kept as text.
+                field.append(byte)
+            }
+        }
+        if inQuotes {
+            // The file ends inside a quoted field: a record still being written.
+            fields.append(try text(field, line: fieldStartLine, column: fieldColumn))
+            return RawRecord(line: startLine, fields: fields, terminated: false)
+        }
+        if field.last == UInt8(ascii: "\r") { field.removeLast() }
+        fields.append(try text(field, line: fieldStartLine, column: fieldColumn))
+        return RawRecord(line: startLine, fields: fields, terminated: false)
+    }
+
+    /// A field's text; invalid UTF-8 is an error naming the line and field.
+    private func text(_ bytes: [UInt8], line: Int, column: Int) throws(MetricLogError) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        throw .malformed(
+            path: path, location: .line(line, column: column), expected: "UTF-8 text",
+            found: "invalid UTF-8 in field \(column): \(LogFile.excerpt(bytes))")
+    }
+}
