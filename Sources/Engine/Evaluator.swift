@@ -48,7 +48,7 @@ extension Network {
         let count = pixels.count / inputCount
         guard count > 0 else { return [] }
         let model = Model(network: self)
-        let workspace = Workspace(sizes: sizes, capacity: Swift.min(chunk, count), dropout: false)
+        let workspace = Workspace(sizes: sizes, capacity: Swift.min(chunk, count), dropout: false, training: false)
         let evaluator = Evaluator(model: model, workspace: workspace, loader: BatchLoader(transform: inputTransform, pixels: inputCount))
         let labels = [UInt8](repeating: 0, count: count)
         var result = [Float](repeating: 0, count: count * classCount)
