@@ -47,6 +47,17 @@ public enum Benchmark {
         return results
     }
 
+    /// Times evaluation with the issue-3 network (784-256-128-64-10 ReLU, inputs scaled to [0, 1],
+    /// He-initialised weights: the arithmetic does not depend on the values).
+    public static func evaluation(test: LabeledImages, classCount: Int = 10, threads: Int, repeats: Int = 10) -> EvaluationBenchResult {
+        var generator = SplitMix64(seed: 1)
+        let network = Network.random(
+            sizes: [test.imageSize, 256, 128, 64, classCount], activation: .relu, initializer: .he,
+            inputTransform: InputTransformKind.unit.transform(images: [], pixels: test.imageSize, indices: 0..<0),
+            generator: &generator)
+        return evaluation(network: network, test: test, threads: threads, repeats: repeats)
+    }
+
     /// Times class probabilities for every test image, from bytes, `repeats` times.
     public static func evaluation(network: Network, test: LabeledImages, threads: Int, repeats: Int = 10) -> EvaluationBenchResult {
         BLAS.setThreads(threads)

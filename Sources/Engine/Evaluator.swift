@@ -1,3 +1,4 @@
+import Datasets
 import LinearAlgebra
 
 /// Forward passes without dropout over a range of images, in chunks of the workspace's rows.
@@ -38,6 +39,12 @@ struct Evaluator {
 }
 
 extension Network {
+    /// Class probabilities of every image of `images`, `images.count × classCount` row-major.
+    public func predictProbabilities(images: LabeledImages, chunk: Int = 1000) -> [Float] {
+        precondition(images.imageSize == inputCount, "images have \(images.imageSize) pixels, the network takes \(inputCount)")
+        return predictProbabilities(pixels: images.pixels, chunk: chunk)
+    }
+
     /// Class probabilities of every image, `count × classCount` row-major.
     ///
     /// - Parameters:
