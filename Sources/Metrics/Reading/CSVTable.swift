@@ -34,6 +34,11 @@ struct CSVTable {
                 table.repeatedHeaders += 1
                 continue
             }
+            if record.openQuote {
+                // The file ends inside a quoted field: a record still being written.
+                table.droppedPartialLastRecord = true
+                continue
+            }
             if record.fields.count != table.header.count {
                 if !record.terminated, record.fields.count < table.header.count {
                     table.droppedPartialLastRecord = true
@@ -93,6 +98,8 @@ struct CSVTokenizer {
         var fields: [String]
         /// False when the input ended before the record's line end.
         var terminated: Bool
+        /// True when the input ended inside a quoted field.
+        var openQuote = false
     }
 
     let bytes: [UInt8]
@@ -154,7 +161,7 @@ struct CSVTokenizer {
         if inQuotes {
             // The file ends inside a quoted field: a record still being written.
             fields.append(try text(field, line: fieldStartLine, column: fieldColumn))
-            return RawRecord(line: startLine, fields: fields, terminated: false)
+            return RawRecord(line: startLine, fields: fields, terminated: false, openQuote: true)
         }
         if field.last == UInt8(ascii: "\r") { field.removeLast() }
         fields.append(try text(field, line: fieldStartLine, column: fieldColumn))
