@@ -16,7 +16,8 @@ import Testing
             builder.add("val_loss", cadence: .epoch, epoch: Double(epoch), value: 0.6 / Double(epoch))
             builder.add("accuracy", cadence: .epoch, epoch: Double(epoch), value: 0.8)
         }
-        let log = MetricLog(source: URL(fileURLWithPath: "/r"), format: .nnreport, runName: "r", series: builder.buildSeries())
+        let log = MetricLog(
+            source: URL(fileURLWithPath: "/r"), format: .nnreport, runName: "r", series: builder.buildSeries())
         #expect(log.estimatedStepsPerEpoch() == 10)
         let groups = log.chartGroups()
         #expect(groups.map(\.quantity) == ["loss", "accuracy"])

@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func invalidUTF8InAJSONLLineNamesLineAndColumn() {
-        let bytes = Array(#"{"event":"run"}"#.utf8) + [0x0A] + Array(#"{"event":"x"#.utf8) + [0xC3, 0x28] + Array("\"}\n".utf8)
+        let bytes =
+            Array(#"{"event":"run"}"#.utf8) + [0x0A] + Array(#"{"event":"x"#.utf8) + [0xC3, 0x28] + Array("\"}\n".utf8)
         #expect(
             throws: MetricLogError.malformed(
                 path: Self.source.path, location: .line(2, column: 12), expected: "a JSON event object",
@@ -42,7 +43,9 @@ import Testing
 
     @Test func deepJSONNestingInALine() {
         let line = #"{"event":"run","config":"# + String(repeating: "[", count: 10_000) + "\n"
-        #expect(throws: MetricLogError.self) { try LogReader.parse(Array(line.utf8) + Array("{}".utf8), format: .nnreport, source: Self.source) }
+        #expect(throws: MetricLogError.self) {
+            try LogReader.parse(Array(line.utf8) + Array("{}".utf8), format: .nnreport, source: Self.source)
+        }
     }
 
     @Test func anUnterminatedQuoteRunsToTheEndAsAPartialRecord() throws {
@@ -61,18 +64,30 @@ import Testing
 
     @Test func hugeEpochAndStepNumbersAreErrorsOrValuesNotTraps() {
         let keras = "epoch,loss\n99999999999999999999999,0.5\n"
-        #expect(throws: MetricLogError.self) { try LogReader.parse(Array(keras.utf8), format: .kerasCSV, source: Self.source) }
+        #expect(throws: MetricLogError.self) {
+            try LogReader.parse(Array(keras.utf8), format: .kerasCSV, source: Self.source)
+        }
         let lightning = "epoch,step,loss\n1e300,1e300,0.5\n"
-        #expect(throws: MetricLogError.self) { try LogReader.parse(Array(lightning.utf8), format: .lightningCSV, source: Self.source) }
+        #expect(throws: MetricLogError.self) {
+            try LogReader.parse(Array(lightning.utf8), format: .lightningCSV, source: Self.source)
+        }
         let jsonl = #"{"event":"step","epoch":1e300,"step":1,"loss":1}"# + "\n"
-        #expect(throws: MetricLogError.self) { try LogReader.parse(Array(jsonl.utf8), format: .nnreport, source: Self.source) }
+        #expect(throws: MetricLogError.self) {
+            try LogReader.parse(Array(jsonl.utf8), format: .nnreport, source: Self.source)
+        }
     }
 
     @Test func eventFilesWithLyingLengthsAreBoundedByTheFile() throws {
         for length in [UInt64(1) << 60, UInt64.max, UInt64(Int.max), 100] {
             let lengthBytes = le64(length)
             let bytes = lengthBytes + le32(CRC32C.mask(CRC32C.checksum(lengthBytes))) + [1, 2, 3, 4, 5]
-            #expect(throws: MetricLogError.noMetrics(path: Self.source.path, format: .tensorBoard, reason: "0 records, no scalar summaries (hostile: the last 17 bytes are an incomplete record (the file may still be written): ignored)")) {
+            #expect(
+                throws: MetricLogError.noMetrics(
+                    path: Self.source.path, format: .tensorBoard,
+                    reason:
+                        "0 records, no scalar summaries (hostile: the last 17 bytes are an incomplete record (the file may still be written): ignored)"
+                )
+            ) {
                 try LogReader.parse(bytes, format: .tensorBoard, source: Self.source)
             }
         }
@@ -91,7 +106,10 @@ import Testing
                 switch rng.next() % 3 {
                 case 0: bytes.insert(UInt8(truncatingIfNeeded: rng.next()), at: position)
                 case 1: if position < bytes.count { bytes.remove(at: position) }
-                default: if position < bytes.count { bytes[position] = [0x2C, 0x0A, 0x22, 0x0D, 0x09, 0xFF][Int(rng.next() % 6)] }
+                default:
+                    if position < bytes.count {
+                        bytes[position] = [0x2C, 0x0A, 0x22, 0x0D, 0x09, 0xFF][Int(rng.next() % 6)]
+                    }
                 }
             }
             for format in LogFormat.allCases {

@@ -30,7 +30,10 @@ import Testing
             #expect(attempts.map(\.format) == [.tensorBoard, .nnreport, .lightningCSV, .kerasCSV, .dvclive, .table])
             #expect(attempts[1].reason == "the first line does not start with '{'")
             #expect(attempts[5].reason == "the first line has no comma, tab or semicolon separated header")
-            #expect(error.description.contains("--format-in keras-csv (Keras CSVLogger CSV): the first column is \"just some words\", not \"epoch\""))
+            #expect(
+                error.description.contains(
+                    "--format-in keras-csv (Keras CSVLogger CSV): the first column is \"just some words\", not \"epoch\""
+                ))
             #expect(error.description.hasSuffix("If you know the format, force it with --format-in."))
         }
     }
@@ -39,7 +42,8 @@ import Testing
         let url = try Fixtures.temporaryFile("empty.csv", "")
         #expect(
             throws: MetricLogError.unrecognised(
-                path: url.path, attempts: LogFormat.allCases.map { FormatAttempt(format: $0, reason: "the file is empty") })
+                path: url.path,
+                attempts: LogFormat.allCases.map { FormatAttempt(format: $0, reason: "the file is empty") })
         ) {
             try LogReader.read(url)
         }
@@ -58,7 +62,8 @@ import Testing
     }
 
     @Test func aMissingPathIsCannotRead() {
-        #expect(throws: MetricLogError.cannotRead(path: "/nonexistent/metrics.jsonl", reason: "no such file or folder")) {
+        #expect(throws: MetricLogError.cannotRead(path: "/nonexistent/metrics.jsonl", reason: "no such file or folder"))
+        {
             try LogReader.read(URL(fileURLWithPath: "/nonexistent/metrics.jsonl"))
         }
     }
@@ -78,11 +83,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let fm = FileManager.default
         for (name, source) in [
-            ("a-tensorboard", "tensorboard/keras_run"), ("b-keras", "keras/new_names.csv"), ("c-dvclive", "dvclive/my-project"),
+            ("a-tensorboard", "tensorboard/keras_run"), ("b-keras", "keras/new_names.csv"),
+            ("c-dvclive", "dvclive/my-project"),
         ] {
             try fm.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
             let from = Fixtures.url(source)
-            try fm.copyItem(at: from, to: root.appendingPathComponent(name).appendingPathComponent(from.lastPathComponent))
+            try fm.copyItem(
+                at: from, to: root.appendingPathComponent(name).appendingPathComponent(from.lastPathComponent))
         }
         try fm.createDirectory(at: root.appendingPathComponent("d-unrelated"), withIntermediateDirectories: true)
         let logs = try LogReader.read(root)
@@ -93,7 +100,9 @@ import Testing
     @Test func runNames() {
         #expect(LogReader.runName(for: URL(fileURLWithPath: "/x/run-7/metrics.jsonl")) == "run-7")
         #expect(LogReader.runName(for: URL(fileURLWithPath: "/x/logs/train/events.out.tfevents.1.host")) == "logs")
-        #expect(LogReader.runName(for: URL(fileURLWithPath: "/x/lightning_logs/version_3/metrics.csv")) == "lightning_logs/version_3")
+        #expect(
+            LogReader.runName(for: URL(fileURLWithPath: "/x/lightning_logs/version_3/metrics.csv"))
+                == "lightning_logs/version_3")
         #expect(LogReader.runName(for: URL(fileURLWithPath: "/x/training.log")) == "training")
     }
 }

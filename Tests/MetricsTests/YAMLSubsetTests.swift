@@ -31,7 +31,8 @@ import Testing
         #expect(
             value == [
                 "empty": [], "flag": true, "hidden": [16, 8],
-                "long": "this is a long string that PyYAML wrapped over two lines because it is longer than eighty characters",
+                "long":
+                    "this is a long string that PyYAML wrapped over two lines because it is longer than eighty characters",
                 "lr": 1e-05, "name": "a: b", "none": nil,
                 "opt": ["betas": [0.9, 0.999], "nested": [["name": "x", "size": 3], ["name": "y", "size": 4]]],
             ])

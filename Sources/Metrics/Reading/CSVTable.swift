@@ -26,7 +26,8 @@ struct CSVTable {
         guard let first = try tokenizer.next() else {
             throw .noMetrics(path: path, format: .table, reason: "the file is empty")
         }
-        var table = CSVTable(path: path, delimiter: delimiter, header: first.fields.map { $0.trimmingWhitespace() }, records: [])
+        var table = CSVTable(
+            path: path, delimiter: delimiter, header: first.fields.map { $0.trimmingWhitespace() }, records: [])
         if let bom = table.header.first, bom.hasPrefix("\u{FEFF}") { table.header[0] = String(bom.dropFirst()) }
         while let record = try tokenizer.next() {
             if record.fields == [""] { continue }  // blank line
