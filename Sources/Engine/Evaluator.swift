@@ -1,3 +1,4 @@
+import Datasets
 import LinearAlgebra
 
 /// Forward passes without dropout over a range of images, in chunks of the workspace's rows.
@@ -38,6 +39,12 @@ struct Evaluator {
 }
 
 extension Network {
+    /// Class probabilities of every image of `images`, `images.count × classCount` row-major.
+    public func predictProbabilities(images: LabeledImages, chunk: Int = 1000) -> [Float] {
+        precondition(images.imageSize == inputCount, "images have \(images.imageSize) pixels, the network takes \(inputCount)")
+        return predictProbabilities(pixels: images.pixels, chunk: chunk)
+    }
+
     /// Class probabilities of every image, `count × classCount` row-major.
     ///
     /// - Parameters:
@@ -48,7 +55,7 @@ extension Network {
         let count = pixels.count / inputCount
         guard count > 0 else { return [] }
         let model = Model(network: self)
-        let workspace = Workspace(sizes: sizes, capacity: Swift.min(chunk, count), dropout: false)
+        let workspace = Workspace(sizes: sizes, capacity: Swift.min(chunk, count), dropout: false, training: false)
         let evaluator = Evaluator(model: model, workspace: workspace, loader: BatchLoader(transform: inputTransform, pixels: inputCount))
         let labels = [UInt8](repeating: 0, count: count)
         var result = [Float](repeating: 0, count: count * classCount)

@@ -25,7 +25,7 @@ enum Reference {
         switch activation {
         case .relu: z.map { max($0, 0) }
         case .sigmoid: z.map { 1 / (1 + exp(-$0)) }
-        case .tanh: z.map { Foundation_tanh($0) }
+        case .tanh: z.map { libmTanh($0) }
         }
     }
 
@@ -77,5 +77,6 @@ enum Reference {
     }
 }
 
-/// `tanh` from the C library under a name that does not clash with ``Activation/tanh``.
-@inline(__always) func Foundation_tanh(_ x: Double) -> Double { tanh(x) }
+/// The C library's `tanh`, named apart from the enum case ``Activation/tanh`` that a `switch`
+/// over activations brings into scope.
+@inline(__always) private func libmTanh(_ x: Double) -> Double { tanh(x) }

@@ -12,8 +12,9 @@ extension Preset {
             initializer: .homework, validationCount: 0, inputTransform: .raw, shuffle: false),
         notes: "The assignment fed raw pixel values 0-255: first-layer pre-activations reach the hundreds, "
             + "so the sigmoids saturate (outputs 0 or 1, gradient ≈ 0) and most hidden units stop learning. "
-            + "Accuracy stalls near 65-73% and jumps between epochs. Scaling the inputs to [0, 1] "
-            + "(--input-transform unit) lets the same network reach ~95%.")
+            + "Accuracy stalls near 65-73% and jumps between epochs (68.5% after 3 epochs with seed 42; "
+            + "67.8-71.2% over seeds 1-3). Scaling the inputs to [0, 1] (input transform `unit`) lets the "
+            + "same network, seed and 3 epochs reach 92.2%.")
 
     /// cs231n-style two-layer net from the "Simple Neural Network Lab" write-up.
     public static let cs231n = Preset(

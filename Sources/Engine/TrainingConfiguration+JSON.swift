@@ -3,22 +3,18 @@ import Metrics
 extension TrainingConfiguration {
     /// Every option, for the `run` event and summary.json's `config`.
     public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
+        .object([
             ("hidden", .array(hidden.map { .number(Double($0)) })),
             ("activation", .string(activation.rawValue)),
             ("optimizer", .string(optimizer.rawValue)),
             ("lr", .number(learningRate)),
-        ]
-        switch optimizer {
-        case .sgd: break
-        case .momentum: members.append(("momentum", .number(momentum)))
-        case .adam:
-            members.append(("beta1", .number(beta1)))
-            members.append(("beta2", .number(beta2)))
-            members.append(("epsilon", .number(epsilon)))
-        }
-        members.append(("lr_schedule", scheduleJSON))
-        members += [
+            // Every option is listed, also those the chosen optimizer ignores (momentum for Adam,
+            // β and ε for SGD), so two runs' configurations compare field by field.
+            ("momentum", .number(momentum)),
+            ("beta1", .number(beta1)),
+            ("beta2", .number(beta2)),
+            ("epsilon", .number(epsilon)),
+            ("lr_schedule", scheduleJSON),
             ("batch_size", .number(Double(batchSize))),
             ("epochs", .number(Double(epochs))),
             ("max_iterations", maxIterations.map { .number(Double($0)) } ?? .null),
@@ -32,8 +28,7 @@ extension TrainingConfiguration {
             ("input_transform", .string(inputTransform.rawValue)),
             ("shuffle", .bool(shuffle)),
             ("threads", .number(Double(threads))),
-        ]
-        return .object(members)
+        ])
     }
 
     private var scheduleJSON: JSONValue {

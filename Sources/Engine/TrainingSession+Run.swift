@@ -164,6 +164,7 @@ extension TrainingSession {
     }
 
     private func evaluateTest() throws -> (loss: Double, accuracy: Double, probabilities: [Float]) {
+        guard test.count > 0 else { return (.nan, .nan, []) }
         var probabilities = [Float](repeating: 0, count: test.count * classCount)
         let evaluator = Evaluator(model: model, workspace: evalSpace, loader: loader)
         let figures = test.pixels.withUnsafeBufferPointer { p in

@@ -60,7 +60,7 @@ struct TrainingSession {
         }
         let batch = Swift.min(config.batchSize, splits.train.count)
         trainSpace = Workspace(sizes: model.sizes, capacity: batch, dropout: config.dropout > 0)
-        evalSpace = Workspace(sizes: model.sizes, capacity: 1000, dropout: false)
+        evalSpace = Workspace(sizes: model.sizes, capacity: 1000, dropout: false, training: false)
         loader = BatchLoader(transform: transform, pixels: pixels)
         permutation = Array(splits.train)
         shuffleGenerator = SplitMix64(seed: config.seed, stream: 2)

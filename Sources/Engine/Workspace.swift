@@ -14,10 +14,12 @@ final class Workspace {
     /// Per hidden layer (capacity, width): dropout masks (empty without dropout).
     let masks: [Matrix]
     /// Per layer (capacity, width): gradients with respect to the layer's pre-activation; the
-    /// last one first holds the logits, then the probabilities or the loss gradient.
+    /// last one first holds the logits, then the probabilities or the loss gradient. An
+    /// inference workspace holds only that last one.
     let gradients: [Matrix]
 
-    init(sizes: [Int], capacity: Int, dropout: Bool) {
+    /// - Parameter training: false for evaluation only: no hidden-layer gradient buffers.
+    init(sizes: [Int], capacity: Int, dropout: Bool, training: Bool = true) {
         self.capacity = capacity
         input = Matrix(rows: capacity, columns: sizes[0])
         labels = .allocate(capacity: Swift.max(capacity, 1))
@@ -26,7 +28,7 @@ final class Workspace {
         activations = hidden.map { Matrix(rows: capacity, columns: $0) }
         dropped = dropout ? hidden.map { Matrix(rows: capacity, columns: $0) } : []
         masks = dropout ? hidden.map { Matrix(rows: capacity, columns: $0) } : []
-        gradients = sizes.dropFirst().map { Matrix(rows: capacity, columns: $0) }
+        gradients = (training ? Array(sizes.dropFirst()) : [sizes[sizes.count - 1]]).map { Matrix(rows: capacity, columns: $0) }
     }
 
     deinit {

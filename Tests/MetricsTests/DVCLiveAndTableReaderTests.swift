@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func timestampColumnIsIgnored() throws {
-        let url = try Fixtures.temporaryFile("acc.tsv", "timestamp\tstep\tacc\n1700000000000\t0\t0.5\n1700000001000\t1\t0.6\n")
+        let url = try Fixtures.temporaryFile(
+            "acc.tsv", "timestamp\tstep\tacc\n1700000000000\t0\t0.5\n1700000001000\t1\t0.6\n")
         let log = try LogReader.read(url)[0]
         #expect(log.format == .dvclive)
         #expect(log.values("accuracy") == [0.5, 0.6])
@@ -38,7 +39,8 @@ import Testing
 
 @Suite struct TableReaderTests {
     @Test func aTSVWithAStepColumn() throws {
-        let url = try Fixtures.temporaryFile("run.tsv", "step\tloss\tval_loss\ttime\n10\t0.5\t\t1.5\n20\t0.4\t0.45\t3.1\n")
+        let url = try Fixtures.temporaryFile(
+            "run.tsv", "step\tloss\tval_loss\ttime\n10\t0.5\t\t1.5\n20\t0.4\t0.45\t3.1\n")
         let log = try LogReader.read(url)[0]
         #expect(log.format == .table)
         #expect(log.steps("loss") == [10, 20])

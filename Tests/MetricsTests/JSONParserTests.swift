@@ -76,18 +76,22 @@ import Testing
             #expect(error.line == 3)
             #expect(error.column == 8)
             #expect(error.byteOffset == 19)
-            #expect(error.description == "line 3, column 8 (byte 19): expected a value (object, array, string, number, true, false or null) but found 'x'")
+            #expect(
+                error.description
+                    == "line 3, column 8 (byte 19): expected a value (object, array, string, number, true, false or null) but found 'x'"
+            )
         }
     }
 
-    @Test(arguments: [
-        ([0x22, 0xFF, 0x22], 1),  // not a UTF-8 byte
-        ([0x22, 0x61, 0xC0, 0xAF, 0x22], 2),  // overlong "/"
-        ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // encoded surrogate
-        ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
-        ([0x22, 0xE2, 0x82, 0x22], 1),  // sequence cut short by the quote
-        ([0x22, 0x80, 0x22], 1),  // lone continuation byte
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0x22, 0xFF, 0x22], 1),  // not a UTF-8 byte
+            ([0x22, 0x61, 0xC0, 0xAF, 0x22], 2),  // overlong "/"
+            ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // encoded surrogate
+            ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
+            ([0x22, 0xE2, 0x82, 0x22], 1),  // sequence cut short by the quote
+            ([0x22, 0x80, 0x22], 1),  // lone continuation byte
+        ] as [([UInt8], Int)])
     func rejectsInvalidUTF8AtItsOffset(bytes: [UInt8], offset: Int) {
         do {
             _ = try JSONParser.parse(bytes)
@@ -117,7 +121,9 @@ import Testing
     }
 
     @Test func roundTripsWhatJSONWriterWrites() throws {
-        let value: JSONValue = ["s": "tab\t\"quote\" \u{1} é 😀", "n": [0.1, 1e-05, -3, 1e300], "o": ["x": nil, "b": false]]
+        let value: JSONValue = [
+            "s": "tab\t\"quote\" \u{1} é 😀", "n": [0.1, 1e-05, -3, 1e300], "o": ["x": nil, "b": false],
+        ]
         #expect(try JSONParser.parse(JSONWriter.compact(value)) == value)
         #expect(try JSONParser.parse(JSONWriter.pretty(value)) == value)
     }

@@ -28,7 +28,8 @@ import Testing
         #expect(log.series(named: "loss")?.segments.map { $0.map(\.epoch) } == [[1, 2], [4]])
         #expect(
             log.warnings == [
-                "NaN or infinite values (shown as gaps) in 'loss': 1", "NaN or infinite values (shown as gaps) in 'val_loss': 1",
+                "NaN or infinite values (shown as gaps) in 'loss': 1",
+                "NaN or infinite values (shown as gaps) in 'val_loss': 1",
             ])
     }
 
@@ -64,7 +65,8 @@ import Testing
     }
 
     @Test func quotedFieldsFollowPythonsCSVModule() throws {
-        let url = try Fixtures.temporaryFile("log.csv", "epoch,\"a,b\",loss\r\n0,\"[1, 2]\",0.5\r\n1,\"[3, 4]\",\"0.25\"\r\n")
+        let url = try Fixtures.temporaryFile(
+            "log.csv", "epoch,\"a,b\",loss\r\n0,\"[1, 2]\",0.5\r\n1,\"[3, 4]\",\"0.25\"\r\n")
         let log = try LogReader.read(url)[0]
         #expect(log.values("loss") == [0.5, 0.25])
         #expect(log.warnings == ["column \"a,b\" holds no numbers: skipped"])
@@ -92,7 +94,8 @@ import Testing
         let text = "epoch,loss\n0,0.5\n1,oops\n"
         #expect(
             throws: MetricLogError.malformed(
-                path: "/tmp/x.csv", location: .line(3, column: 2), expected: "a number, NA or an empty cell in column \"loss\"",
+                path: "/tmp/x.csv", location: .line(3, column: 2),
+                expected: "a number, NA or an empty cell in column \"loss\"",
                 found: "\"oops\"")
         ) {
             try LogReader.parse(Array(text.utf8), format: .kerasCSV, source: URL(fileURLWithPath: "/tmp/x.csv"))

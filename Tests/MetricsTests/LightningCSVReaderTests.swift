@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func sparseRowsOfAFabricLoggerWithoutEpochs() throws {
-        let url = try Fixtures.temporaryFile("metrics.csv", "loss_step,step,val_loss\n0.9,0,\n0.8,1,\n,1,0.85\n0.7,2,\n")
+        let url = try Fixtures.temporaryFile(
+            "metrics.csv", "loss_step,step,val_loss\n0.9,0,\n0.8,1,\n,1,0.85\n0.7,2,\n")
         let log = try LogReader.read(url, format: .lightningCSV)[0]
         #expect(log.values("loss") == [0.9, 0.8, 0.7])
         #expect(log.steps("val_loss") == [1])

@@ -65,7 +65,8 @@ import Testing
         #expect(log.steps("val_loss") == [4, 6, 8, 10], "the record of step 2 was the corrupt one")
         #expect(
             log.warnings.contains(
-                "records with a bad data CRC skipped (first: record 3 at byte 136 of events.out.tfevents.1700000000.fixture): 1"))
+                "records with a bad data CRC skipped (first: record 3 at byte 136 of events.out.tfevents.1700000000.fixture): 1"
+            ))
     }
 
     @Test func aLengthCRCMismatchIsAnErrorNamingRecordAndOffset() {
@@ -84,24 +85,33 @@ import Testing
         var length = [UInt8](repeating: 0, count: 8)
         length[7] = 0x10
         let header = length + le32(CRC32C.mask(CRC32C.checksum(length)))
-        let bytes = try Array(Data(contentsOf: Fixtures.url("tensorboard/typed_vals/events.out.tfevents.1700000000.fixture")))
-        let log = try LogReader.parse(bytes + header + [1, 2, 3], format: .tensorBoard, source: URL(fileURLWithPath: "/tmp/events.out.tfevents.x"))
+        let bytes = try Array(
+            Data(contentsOf: Fixtures.url("tensorboard/typed_vals/events.out.tfevents.1700000000.fixture")))
+        let log = try LogReader.parse(
+            bytes + header + [1, 2, 3], format: .tensorBoard, source: URL(fileURLWithPath: "/tmp/events.out.tfevents.x")
+        )
         #expect(log.values("loss").count == 5)
-        #expect(log.warnings == ["events.out.tfevents.x: the last 15 bytes are an incomplete record (the file may still be written): ignored"])
+        #expect(
+            log.warnings == [
+                "events.out.tfevents.x: the last 15 bytes are an incomplete record (the file may still be written): ignored"
+            ])
     }
 
     @Test func aRecordThatIsNotAnEventIsSkippedAndCounted() throws {
         let garbage: [UInt8] = [0xFF, 0xFF, 0xFF]  // an invalid protobuf tag
-        let record = le64(UInt64(garbage.count)) + le32(CRC32C.mask(CRC32C.checksum(le64(UInt64(garbage.count)))))
+        let record =
+            le64(UInt64(garbage.count)) + le32(CRC32C.mask(CRC32C.checksum(le64(UInt64(garbage.count)))))
             + garbage + le32(CRC32C.mask(CRC32C.checksum(garbage)))
-        let bytes = try Array(Data(contentsOf: Fixtures.url("tensorboard/typed_vals/events.out.tfevents.1700000000.fixture")))
+        let bytes = try Array(
+            Data(contentsOf: Fixtures.url("tensorboard/typed_vals/events.out.tfevents.1700000000.fixture")))
         let log = try LogReader.parse(record + bytes, format: .tensorBoard, source: URL(fileURLWithPath: "/tmp/e"))
         #expect(log.values("loss").count == 5)
         #expect(log.warnings == ["records that are not TensorBoard Event protobufs skipped: 1"])
     }
 
     @Test func aFileWithoutScalarsSaysWhatItHeld() throws {
-        let bytes = try Array(Data(contentsOf: Fixtures.url("tensorboard/simple/events.out.tfevents.1700000000.fixture")))
+        let bytes = try Array(
+            Data(contentsOf: Fixtures.url("tensorboard/simple/events.out.tfevents.1700000000.fixture")))
         let offsets = recordOffsets(bytes)
         // Keep the file-version record and the image and histogram records (the last two).
         let kept = Array(bytes[0..<offsets[1]]) + Array(bytes[offsets[offsets.count - 2]...])

@@ -22,8 +22,14 @@ public enum LogTicks {
             let minor = candidates([3, 4, 6, 7, 8, 9], decades: kLo...kHi, in: domain)
             return TickSet(values: dense.map(\.value), labels: dense.map(label), minor: minor.map(\.value))
         }
-        let stride = max(1, (ones.count + target - 1) / target)
-        let major = ones.filter { $0.exponent % stride == 0 }
+        // Every n-th decade, at exponents divisible by n (so 10⁰ stays when in range), with n
+        // lowered until at least two decades are labelled.
+        var stride = max(1, (ones.count + target - 1) / target)
+        var major = ones.filter { $0.exponent % stride == 0 }
+        while major.count < 2 && stride > 1 {
+            stride -= 1
+            major = ones.filter { $0.exponent % stride == 0 }
+        }
         let minor: [Candidate]
         if stride == 1 {
             minor = candidates([2, 3, 4, 5, 6, 7, 8, 9], decades: kLo...kHi, in: domain)

@@ -112,7 +112,8 @@ extension JSONParser {
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
-                let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[(escapeStart + 1)...index]), as: UTF8.self)
+                let shown = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[(escapeStart + 1)...index]), as: UTF8.self)
                 throw error(.invalidEscape(shown), at: escapeStart)
             }
             value = value << 4 | UInt16(digit)

@@ -76,7 +76,8 @@ extension MetricLog {
                 let kb = (b.element.isBackground ? 1 : 0, splitOrder.firstIndex(of: b.element.split) ?? 0, b.offset)
                 return ka < kb
             }.map(\.element)
-            let label = axis == .step ? (xColumn ?? "step") : (xColumn == nil || xColumn == "epoch" ? "epoch" : xColumn!)
+            let label =
+                axis == .step ? (xColumn ?? "step") : (xColumn == nil || xColumn == "epoch" ? "epoch" : xColumn!)
             return MetricChartGroup(quantity: quantity, xAxis: axis, xLabel: label, lines: lines)
         }
     }

@@ -15,8 +15,9 @@ struct MetricLogBuilder {
     /// Records one value of metric `name`. NaN and infinite values become gaps and are counted.
     /// `cadence` is what the format says (nnreport step events, Keras rows); nil lets the name
     /// or the data decide.
-    mutating func add(_ name: String, cadence: MetricCadence? = nil, step: Int? = nil, epoch: Double? = nil, value: Double)
-    {
+    mutating func add(
+        _ name: String, cadence: MetricCadence? = nil, step: Int? = nil, epoch: Double? = nil, value: Double
+    ) {
         let key = Key(originalName: name, cadence: cadence)
         if points[key] == nil { order.append(key) }
         var point = MetricPoint(step: step, epoch: epoch, value: value)

@@ -26,12 +26,18 @@ struct CSVTable {
         guard let first = try tokenizer.next() else {
             throw .noMetrics(path: path, format: .table, reason: "the file is empty")
         }
-        var table = CSVTable(path: path, delimiter: delimiter, header: first.fields.map { $0.trimmingWhitespace() }, records: [])
+        var table = CSVTable(
+            path: path, delimiter: delimiter, header: first.fields.map { $0.trimmingWhitespace() }, records: [])
         if let bom = table.header.first, bom.hasPrefix("\u{FEFF}") { table.header[0] = String(bom.dropFirst()) }
         while let record = try tokenizer.next() {
             if record.fields == [""] { continue }  // blank line
             if record.fields.map({ $0.trimmingWhitespace() }) == table.header {
                 table.repeatedHeaders += 1
+                continue
+            }
+            if record.openQuote {
+                // The file ends inside a quoted field: a record still being written.
+                table.droppedPartialLastRecord = true
                 continue
             }
             if record.fields.count != table.header.count {
@@ -93,6 +99,8 @@ struct CSVTokenizer {
         var fields: [String]
         /// False when the input ended before the record's line end.
         var terminated: Bool
+        /// True when the input ended inside a quoted field.
+        var openQuote = false
     }
 
     let bytes: [UInt8]
@@ -154,7 +162,7 @@ struct CSVTokenizer {
         if inQuotes {
             // The file ends inside a quoted field: a record still being written.
             fields.append(try text(field, line: fieldStartLine, column: fieldColumn))
-            return RawRecord(line: startLine, fields: fields, terminated: false)
+            return RawRecord(line: startLine, fields: fields, terminated: false, openQuote: true)
         }
         if field.last == UInt8(ascii: "\r") { field.removeLast() }
         fields.append(try text(field, line: fieldStartLine, column: fieldColumn))

@@ -26,7 +26,8 @@ enum DVCLiveReader {
                 path: path, location: .line(1, column: nil), expected: "a DVCLive header \"[timestamp] step <metric>\"",
                 found: LogFile.excerpt(CSVTable.headerList(table.header)))
         }
-        guard let valueColumn = table.header.indices.last(where: { $0 != stepColumn && table.header[$0] != "timestamp" })
+        guard
+            let valueColumn = table.header.indices.last(where: { $0 != stepColumn && table.header[$0] != "timestamp" })
         else {
             throw .malformed(
                 path: path, location: .line(1, column: nil), expected: "a metric column after \"step\"",

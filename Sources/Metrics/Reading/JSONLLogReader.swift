@@ -2,22 +2,15 @@ import Foundation
 
 /// Reads nnreport's metrics.jsonl: one event object per line (see DESIGN.md "Metric stream").
 ///
-/// `step` events give per-step series, `epoch` events per-epoch series (every numeric member
-/// except the counters and the wall-clock fields `time` and `seconds`); `null` values are gaps;
-/// the `run` event's config becomes the hyperparameters; `test` gives the test results and
-/// `end` the status. A last line without its line end that does not parse is a run still
-/// writing: skipped with a warning. Unknown event kinds are counted and skipped.
+/// A last line without its line end that does not parse is a run still writing: skipped with
+/// a warning. Any other line that is not a JSON event object is an error naming the line and
+/// column. What each event contributes is described at ``MetricEventAccumulator``.
 enum JSONLLogReader {
     static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
-        var builder = MetricLogBuilder()
-        var hyperparameters: [Hyperparameter] = []
-        var testResults: [NamedValue] = []
-        var status: String?
-        var eventCount = 0
+        var accumulator = MetricEventAccumulator(path: path)
         var lineNumber = 0
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count {
             lineNumber += 1
             let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
@@ -32,7 +25,7 @@ enum JSONLLogReader {
                 value = try JSONParser.parse(line)
             } catch {
                 if newline == nil {
-                    builder.tally.note(
+                    accumulator.builder.tally.note(
                         "line \(lineNumber) is incomplete (\(line.count) bytes without a line end; the run may still be writing): skipped"
                     )
                     break
@@ -41,41 +34,73 @@ enum JSONLLogReader {
                     path: path, location: .line(lineNumber, column: error.column), expected: "a JSON event object",
                     found: error.reason)
             }
-            guard case .object(let members) = value, let kind = value["event"]?.stringValue else {
+            guard value["event"]?.stringValue != nil else {
                 throw .malformed(
                     path: path, location: .line(lineNumber, column: nil),
                     expected: "a JSON object with a string \"event\" member", found: LogFile.excerpt(line))
             }
-            eventCount += 1
-            switch kind {
-            case "run":
-                if let config = value["config"] { hyperparameters = Hyperparameter.flatten(config) }
-            case "step":
-                let step = try integer(value, "step", path: path, line: lineNumber)
-                let epoch = try integer(value, "epoch", path: path, line: lineNumber)
-                addMetrics(members, to: &builder, cadence: .step, step: step, epoch: epoch.map(Double.init))
-            case "epoch":
-                guard let epoch = try integer(value, "epoch", path: path, line: lineNumber) else {
-                    throw .malformed(
-                        path: path, location: .line(lineNumber, column: nil),
-                        expected: "an \"epoch\" member in an epoch event", found: LogFile.excerpt(line))
-                }
-                addMetrics(members, to: &builder, cadence: .epoch, step: nil, epoch: Double(epoch))
-            case "test":
-                for member in members where isMetric(member.key) {
-                    if let number = member.value.doubleValue { testResults.append(NamedValue(name: member.key, value: number)) }
-                }
-            case "end":
-                status = value["status"]?.stringValue
-            default:
-                builder.tally.add("events of unknown kind skipped")
-            }
+            try accumulator.add(value, line: lineNumber)
         }
-        guard eventCount > 0 else {
+        guard accumulator.eventCount > 0 else {
             throw .noMetrics(path: path, format: .nnreport, reason: "the file holds no complete event line")
         }
-        return MetricLog(
-            source: source, format: .nnreport, runName: LogReader.runName(for: source), hyperparameters: hyperparameters,
+        return accumulator.build(source: source, runName: LogReader.runName(for: source))
+    }
+}
+
+/// Turns metric events (as JSON objects: metrics.jsonl lines or ``MetricEvent/json``) into a
+/// ``MetricLog``.
+///
+/// `step` events give per-step series and `epoch` events per-epoch series: every numeric
+/// member except the counters (`epoch`, `step`) and the wall-clock fields `time` and
+/// `seconds`; `null` is a gap. The `run` event's config becomes the hyperparameters, `test`
+/// the test results, `end` the status. Unknown event kinds are counted and skipped.
+struct MetricEventAccumulator {
+    let path: String
+    var builder = MetricLogBuilder()
+    var hyperparameters: [Hyperparameter] = []
+    var testResults: [NamedValue] = []
+    var status: String?
+    var eventCount = 0
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// Adds one event object; `line` is where it came from, for errors.
+    mutating func add(_ value: JSONValue, line: Int) throws(MetricLogError) {
+        guard let members = value.objectValue, let kind = value["event"]?.stringValue else { return }
+        eventCount += 1
+        switch kind {
+        case "run":
+            if let config = value["config"] { hyperparameters = Hyperparameter.flatten(config) }
+        case "step":
+            let step = try integer(value, "step", line: line)
+            let epoch = try integer(value, "epoch", line: line)
+            addMetrics(members, cadence: .step, step: step, epoch: epoch.map(Double.init))
+        case "epoch":
+            guard let epoch = try integer(value, "epoch", line: line) else {
+                throw .malformed(
+                    path: path, location: .line(line, column: nil), expected: "an \"epoch\" member in an epoch event",
+                    found: "an epoch event without one")
+            }
+            addMetrics(members, cadence: .epoch, step: nil, epoch: Double(epoch))
+        case "test":
+            for member in members where Self.isMetric(member.key) {
+                if let number = member.value.doubleValue {
+                    testResults.append(NamedValue(name: member.key, value: number))
+                }
+            }
+        case "end":
+            status = value["status"]?.stringValue
+        default:
+            builder.tally.add("events of unknown kind skipped")
+        }
+    }
+
+    mutating func build(source: URL, runName: String) -> MetricLog {
+        MetricLog(
+            source: source, format: .nnreport, runName: runName, hyperparameters: hyperparameters,
             series: builder.buildSeries(), testResults: testResults, status: status, warnings: builder.tally.messages)
     }
 
@@ -84,11 +109,10 @@ enum JSONLLogReader {
         !["event", "epoch", "step", "status", "message"].contains(key) && !MetricEvent.timeFields.contains(key)
     }
 
-    static func addMetrics(
-        _ members: [(key: String, value: JSONValue)], to builder: inout MetricLogBuilder, cadence: MetricCadence,
-        step: Int?, epoch: Double?
+    private mutating func addMetrics(
+        _ members: [(key: String, value: JSONValue)], cadence: MetricCadence, step: Int?, epoch: Double?
     ) {
-        for member in members where isMetric(member.key) {
+        for member in members where Self.isMetric(member.key) {
             switch member.value {
             case .number(let number): builder.add(member.key, cadence: cadence, step: step, epoch: epoch, value: number)
             case .null: builder.add(member.key, cadence: cadence, step: step, epoch: epoch, value: .nan)
@@ -98,13 +122,30 @@ enum JSONLLogReader {
     }
 
     /// An integer member, nil when absent; an error when present but not an integer.
-    static func integer(_ value: JSONValue, _ key: String, path: String, line: Int) throws(MetricLogError) -> Int? {
+    private func integer(_ value: JSONValue, _ key: String, line: Int) throws(MetricLogError) -> Int? {
         guard let member = value[key] else { return nil }
         guard let integer = member.intValue else {
             throw .malformed(
                 path: path, location: .line(line, column: nil), expected: "an integer \"\(key)\"",
-                found: JSONWriter.compact(member).prefix(40).description)
+                found: String(JSONWriter.compact(member).prefix(40)))
         }
         return integer
+    }
+}
+
+extension MetricLog {
+    /// The log of a run's events held in memory (a ``MetricRecorder``'s), exactly as reading
+    /// its metrics.jsonl would give it.
+    public init(events: [MetricEvent], source: URL, runName: String) {
+        var accumulator = MetricEventAccumulator(path: source.path)
+        for (index, event) in events.enumerated() {
+            do {
+                try accumulator.add(event.json, line: index + 1)
+            } catch {
+                // MetricEvent.json always writes integer counters; anything else is a bug there.
+                preconditionFailure("MetricEvent.json produced an event the reader rejects: \(error)")
+            }
+        }
+        self = accumulator.build(source: source, runName: runName)
     }
 }

@@ -12,7 +12,9 @@ enum KerasCSVReader {
     /// Nil when the header looks like a Keras CSVLogger file, else why not.
     static func mismatch(header: [String]?) -> String? {
         guard let header else { return "the first line is not a delimited header" }
-        guard header.first == "epoch" else { return "the first column is \(LogFile.excerpt(header.first ?? "")), not \"epoch\"" }
+        guard header.first == "epoch" else {
+            return "the first column is \(LogFile.excerpt(header.first ?? "")), not \"epoch\""
+        }
         if header.contains("step") { return "it has a \"step\" column, which Keras does not write" }
         guard header.count >= 2 else { return "it has no metric columns after \"epoch\"" }
         return nil

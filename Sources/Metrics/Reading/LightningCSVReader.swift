@@ -26,7 +26,8 @@ enum LightningCSVReader {
         let table = try CSVTable.parse(bytes, delimiter: delimiter, path: path)
         guard let stepColumn = table.column("step") else {
             throw .malformed(
-                path: path, location: .line(1, column: nil), expected: "a Lightning metrics.csv header with a \"step\" column",
+                path: path, location: .line(1, column: nil),
+                expected: "a Lightning metrics.csv header with a \"step\" column",
                 found: LogFile.excerpt(CSVTable.headerList(table.header)))
         }
         let epochColumn = table.column("epoch")
@@ -48,7 +49,8 @@ enum LightningCSVReader {
                 default:
                     throw .malformed(
                         path: path, location: .line(record.line, column: epochColumn + 1),
-                        expected: "an epoch number or an empty cell", found: LogFile.excerpt(record.fields[epochColumn]))
+                        expected: "an epoch number or an empty cell", found: LogFile.excerpt(record.fields[epochColumn])
+                    )
                 }
             }
             for column in metricColumns {

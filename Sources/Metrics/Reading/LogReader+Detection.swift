@@ -5,9 +5,12 @@ extension LogReader {
     /// DVCLive TSV, plain table.
     public static func detect(_ bytes: [UInt8], fileName: String) -> Result<LogFormat, MetricLogError> {
         if bytes.isEmpty && !TensorBoardReader.isEventFileName(fileName) {
-            return .failure(.unrecognised(path: fileName, attempts: LogFormat.allCases.map {
-                FormatAttempt(format: $0, reason: "the file is empty")
-            }))
+            return .failure(
+                .unrecognised(
+                    path: fileName,
+                    attempts: LogFormat.allCases.map {
+                        FormatAttempt(format: $0, reason: "the file is empty")
+                    }))
         }
         var attempts: [FormatAttempt] = []
         if let reason = TensorBoardReader.mismatch(bytes, fileName: fileName) {
@@ -45,7 +48,9 @@ extension LogReader {
         let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
         do {
             let value = try JSONParser.parse(bytes[start..<end])
-            guard value["event"]?.stringValue != nil else { return "the first line's object has no string \"event\" member" }
+            guard value["event"]?.stringValue != nil else {
+                return "the first line's object has no string \"event\" member"
+            }
             return nil
         } catch {
             return "the first line is not valid JSON (\(error.description))"

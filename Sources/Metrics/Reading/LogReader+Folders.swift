@@ -4,7 +4,9 @@ extension LogReader {
     /// How deep subfolders are searched for runs.
     static let maximumFolderDepth = 3
 
-    static func readFolder(_ folder: URL, format: LogFormat?, x: String?, depth: Int) throws(MetricLogError) -> [MetricLog] {
+    static func readFolder(_ folder: URL, format: LogFormat?, x: String?, depth: Int) throws(MetricLogError)
+        -> [MetricLog]
+    {
         let entries = try listing(folder)
         let files = Set(entries.filter { !$0.isDirectory }.map(\.name))
         func wants(_ candidate: LogFormat) -> Bool { format == nil || format == candidate }
@@ -12,18 +14,24 @@ extension LogReader {
 
         if wants(.nnreport) {
             if files.contains("metrics.jsonl") {
-                return [try readFile(folder.appendingPathComponent("metrics.jsonl"), format: .nnreport, x: x).from(folder)]
+                return [
+                    try readFile(folder.appendingPathComponent("metrics.jsonl"), format: .nnreport, x: x).from(folder)
+                ]
             }
             attempts.append(FormatAttempt(format: .nnreport, reason: "no metrics.jsonl"))
         }
         if wants(.tensorBoard) {
             let eventFiles = try tensorBoardFiles(in: folder, entries: entries)
             if !eventFiles.isEmpty { return [try TensorBoardReader.read(eventFiles, source: folder)] }
-            attempts.append(FormatAttempt(format: .tensorBoard, reason: "no events.out.tfevents.* files here or in train/ or validation/"))
+            attempts.append(
+                FormatAttempt(
+                    format: .tensorBoard, reason: "no events.out.tfevents.* files here or in train/ or validation/"))
         }
         if wants(.dvclive) {
             for root in [folder, folder.appendingPathComponent("dvclive")] {
-                if isFolder(root.appendingPathComponent("plots/metrics")) { return [try readDVCLive(root, source: folder)] }
+                if isFolder(root.appendingPathComponent("plots/metrics")) {
+                    return [try readDVCLive(root, source: folder)]
+                }
             }
             attempts.append(FormatAttempt(format: .dvclive, reason: "no plots/metrics or dvclive/plots/metrics folder"))
         }
@@ -39,7 +47,8 @@ extension LogReader {
                 let bytes = try LogFile.read(url)
                 // Without a forced format, only files that look like a training tool's log count:
                 // a folder of arbitrary tables is not a run.
-                guard let chosen = format ?? (try? detect(bytes, fileName: name).get()), chosen != .table || format == .table,
+                guard let chosen = format ?? (try? detect(bytes, fileName: name).get()),
+                    chosen != .table || format == .table,
                     chosen != .dvclive || format == .dvclive
                 else { continue }
                 var log = try parse(bytes, format: chosen, source: url, x: x)
@@ -48,7 +57,8 @@ extension LogReader {
             }
             if !logs.isEmpty { return logs }
             for candidate in csvFormats where wants(candidate) {
-                attempts.append(FormatAttempt(format: candidate, reason: "no metrics.csv or .csv/.tsv/.log file in this format"))
+                attempts.append(
+                    FormatAttempt(format: candidate, reason: "no metrics.csv or .csv/.tsv/.log file in this format"))
             }
         }
         // Not a run itself: its subfolders may be runs (lightning_logs/version_*, runs/*).
@@ -56,16 +66,21 @@ extension LogReader {
         if depth < maximumFolderDepth {
             for entry in entries where entry.isDirectory {
                 do {
-                    runs += try readFolder(folder.appendingPathComponent(entry.name), format: format, x: x, depth: depth + 1)
+                    runs += try readFolder(
+                        folder.appendingPathComponent(entry.name), format: format, x: x, depth: depth + 1)
                 } catch .unrecognised {
                     continue  // that subfolder is not a run
                 }
             }
         }
         if runs.isEmpty {
-            throw .unrecognised(path: folder.path, attempts: attempts + [
-                FormatAttempt(format: format ?? .nnreport, reason: "no subfolder (searched \(maximumFolderDepth) levels deep) holds a run either")
-            ])
+            throw .unrecognised(
+                path: folder.path,
+                attempts: attempts + [
+                    FormatAttempt(
+                        format: format ?? .nnreport,
+                        reason: "no subfolder (searched \(maximumFolderDepth) levels deep) holds a run either")
+                ])
         }
         return runs
     }
@@ -98,7 +113,9 @@ extension LogReader {
     /// the folder has event files itself, all its subfolders' files belong to it too
     /// (PyTorch's `add_scalars` writes one subfolder per line); otherwise other subfolders are
     /// separate runs.
-    static func tensorBoardFiles(in folder: URL, entries: [Entry]) throws(MetricLogError) -> [TensorBoardReader.EventFile] {
+    static func tensorBoardFiles(in folder: URL, entries: [Entry]) throws(MetricLogError) -> [TensorBoardReader
+        .EventFile]
+    {
         var result = entries.filter { !$0.isDirectory && TensorBoardReader.isEventFileName($0.name) }.map {
             TensorBoardReader.EventFile(url: folder.appendingPathComponent($0.name), tagPrefix: "")
         }
@@ -136,12 +153,15 @@ extension LogReader {
     }
 
     /// Metric files below `folder` (relative paths, sorted), at most 8 levels deep.
-    static func collectFiles(_ folder: URL, relative: String, depth: Int, into files: inout [String]) throws(MetricLogError) {
+    static func collectFiles(_ folder: URL, relative: String, depth: Int, into files: inout [String])
+        throws(MetricLogError)
+    {
         guard depth < 8 else { return }
         for entry in try listing(folder) {
             let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
             if entry.isDirectory {
-                try collectFiles(folder.appendingPathComponent(entry.name), relative: path, depth: depth + 1, into: &files)
+                try collectFiles(
+                    folder.appendingPathComponent(entry.name), relative: path, depth: depth + 1, into: &files)
             } else if entry.name.hasSuffix(".tsv") || entry.name.hasSuffix(".csv") {
                 files.append(path)
             }

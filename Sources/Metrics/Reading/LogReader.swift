@@ -15,7 +15,9 @@ public enum LogReader {
     ///   - format: forces a format (`--format-in`); nil detects it.
     ///   - x: the x column of a plain table (`--x step|epoch|NAME`); other formats ignore it.
     /// - Throws: ``MetricLogError`` naming the file and, for malformed content, the line or byte.
-    public static func read(_ url: URL, format: LogFormat? = nil, x: String? = nil) throws(MetricLogError) -> [MetricLog] {
+    public static func read(_ url: URL, format: LogFormat? = nil, x: String? = nil) throws(MetricLogError)
+        -> [MetricLog]
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw .cannotRead(path: url.path, reason: "no such file or folder")

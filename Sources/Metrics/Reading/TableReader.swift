@@ -12,7 +12,9 @@ enum TableReader {
     static let defaultXColumns = ["step", "global_step", "iteration", "iter", "epoch"]
 
     static func mismatch(header: [String]?, delimiterFound: Bool) -> String? {
-        guard let header, delimiterFound else { return "the first line has no comma, tab or semicolon separated header" }
+        guard let header, delimiterFound else {
+            return "the first line has no comma, tab or semicolon separated header"
+        }
         guard header.count >= 2 else { return "the header has fewer than two columns" }
         if header.contains(where: { NumberCell($0) != .text }) {
             return "the first line holds numbers or empty cells, not column names"
@@ -28,7 +30,8 @@ enum TableReader {
         let xColumn = try resolveX(x, table: table)
         let isEpoch = xColumn.map { table.header[$0].lowercased() == "epoch" } ?? false
         if xColumn == nil { builder.tally.note("no step or epoch column: rows numbered from 1") }
-        let metricColumns = try TableColumns.numeric(table, excluding: Set(xColumn.map { [$0] } ?? []), builder: &builder)
+        let metricColumns = try TableColumns.numeric(
+            table, excluding: Set(xColumn.map { [$0] } ?? []), builder: &builder)
         for (rowIndex, record) in table.records.enumerated() {
             var step: Int? = rowIndex + 1
             var epoch: Double?
@@ -56,7 +59,8 @@ enum TableReader {
             }
             for column in metricColumns {
                 guard case .number(let value) = NumberCell(record.fields[column]) else { continue }
-                builder.add(table.header[column], cadence: isEpoch ? .epoch : .step, step: step, epoch: epoch, value: value)
+                builder.add(
+                    table.header[column], cadence: isEpoch ? .epoch : .step, step: step, epoch: epoch, value: value)
             }
         }
         TableColumns.noteRepairs(table, into: &builder)
@@ -64,7 +68,9 @@ enum TableReader {
         guard !series.isEmpty else {
             throw .noMetrics(path: path, format: .table, reason: "no numeric column besides the x column")
         }
-        let customX = xColumn.map { table.header[$0] }.flatMap { ["step", "epoch"].contains($0.lowercased()) ? nil : $0 }
+        let customX = xColumn.map { table.header[$0] }.flatMap {
+            ["step", "epoch"].contains($0.lowercased()) ? nil : $0
+        }
         return MetricLog(
             source: source, format: .table, runName: LogReader.runName(for: source), series: series, xColumn: customX,
             warnings: builder.tally.messages)

@@ -1,7 +1,9 @@
 extension YAMLSubset {
     /// Splits `key: rest` (rest may be empty), or nil when the line is not a mapping entry.
     static func splitKey(_ text: String, line: Int) throws(Failure) -> (key: String, rest: String)? {
-        guard let first = text.first, !isSequenceItem(text), first != "[", first != "{", first != "#" else { return nil }
+        guard let first = text.first, !isSequenceItem(text), first != "[", first != "{", first != "#" else {
+            return nil
+        }
         if text == "?" || text.hasPrefix("? ") {
             throw Failure(line: line, message: "complex mapping keys (\"? \") are not supported")
         }
@@ -96,7 +98,8 @@ extension YAMLSubset {
             let value = try flow.parseValue(depth: depth)
             flow.skipSpaces()
             guard flow.index == chars.count else {
-                throw Failure(line: line, message: "unexpected \(LogFile.excerpt(String(chars[flow.index...]))) after the value")
+                throw Failure(
+                    line: line, message: "unexpected \(LogFile.excerpt(String(chars[flow.index...]))) after the value")
             }
             return value
         }
@@ -119,7 +122,9 @@ extension YAMLSubset {
             let cleaned = text.replacingAll("_", with: "")
             if let value = Double(cleaned), value.isFinite { return .number(value) }
         }
-        if text.hasPrefix("0x") || text.hasPrefix("0o"), let value = Int(text.dropFirst(2), radix: text.hasPrefix("0x") ? 16 : 8) {
+        if text.hasPrefix("0x") || text.hasPrefix("0o"),
+            let value = Int(text.dropFirst(2), radix: text.hasPrefix("0x") ? 16 : 8)
+        {
             return .number(Double(value))
         }
         return .string(text)
@@ -141,7 +146,9 @@ extension YAMLSubset {
         }
 
         mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
-            guard depth < YAMLSubset.maxDepth else { throw Failure(line: line, message: "nested deeper than \(YAMLSubset.maxDepth) levels") }
+            guard depth < YAMLSubset.maxDepth else {
+                throw Failure(line: line, message: "nested deeper than \(YAMLSubset.maxDepth) levels")
+            }
             skipSpaces()
             guard index < chars.count else { throw Failure(line: line, message: "a flow collection ends early") }
             switch chars[index] {

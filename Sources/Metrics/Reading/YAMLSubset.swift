@@ -52,11 +52,15 @@ struct YAMLSubset {
             while let last = content.last, last == " " || last == "\t" { content.removeLast() }
             if content.isEmpty { continue }
             if result.isEmpty, content == "---" || content.hasPrefix("--- ") || content.hasPrefix("%") {
-                if content.hasPrefix("--- ") { result.append(Line(number: number, indent: 0, text: String(content.dropFirst(4)))) }
+                if content.hasPrefix("--- ") {
+                    result.append(Line(number: number, indent: 0, text: String(content.dropFirst(4))))
+                }
                 continue
             }
             if content == "..." { break }
-            if content == "---" { throw Failure(line: number, message: "several documents in one file are not supported") }
+            if content == "---" {
+                throw Failure(line: number, message: "several documents in one file are not supported")
+            }
             result.append(Line(number: number, indent: indent, text: String(content)))
         }
         return result
@@ -70,7 +74,10 @@ struct YAMLSubset {
             let c = text[i]
             if let q = quote {
                 if c == q { quote = nil }
-            } else if c == "'" || c == "\"", previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" || previous == "-" {
+            } else if c == "'" || c == "\"",
+                previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":"
+                    || previous == "-"
+            {
                 quote = c
             } else if c == "#", previous == " " || previous == "\t" {
                 return text[..<i]
@@ -84,9 +91,13 @@ struct YAMLSubset {
 
     mutating func parseNode(indent: Int, depth: Int) throws(Failure) -> JSONValue {
         let line = lines[index]
-        guard depth < Self.maxDepth else { throw Failure(line: line.number, message: "nested deeper than \(Self.maxDepth) levels") }
+        guard depth < Self.maxDepth else {
+            throw Failure(line: line.number, message: "nested deeper than \(Self.maxDepth) levels")
+        }
         if Self.isSequenceItem(line.text) { return try parseSequence(indent: line.indent, depth: depth + 1) }
-        if try Self.splitKey(line.text, line: line.number) != nil { return try parseMapping(indent: line.indent, depth: depth + 1) }
+        if try Self.splitKey(line.text, line: line.number) != nil {
+            return try parseMapping(indent: line.indent, depth: depth + 1)
+        }
         index += 1
         return try value(of: line.text, line: line.number, parentIndent: line.indent - 1, depth: depth + 1)
     }
@@ -123,7 +134,8 @@ struct YAMLSubset {
         while index < lines.count, lines[index].indent == indent {
             let line = lines[index]
             guard let (key, rest) = try Self.splitKey(line.text, line: line.number) else {
-                throw Failure(line: line.number, message: "expected \"key: value\", found \(LogFile.excerpt(line.text))")
+                throw Failure(
+                    line: line.number, message: "expected \"key: value\", found \(LogFile.excerpt(line.text))")
             }
             index += 1
             let value: JSONValue
@@ -168,14 +180,19 @@ struct YAMLSubset {
             }
         } else if text.first == "*" {
             let name = String(text.dropFirst())
-            guard let found = anchors[name] else { throw Failure(line: line, message: "alias *\(name) names no anchor") }
+            guard let found = anchors[name] else {
+                throw Failure(line: line, message: "alias *\(name) names no anchor")
+            }
             value = found
         } else if text.first == "|" || text.first == ">" {
-            value = .string(blockScalar(folded: text.first == ">", strip: text.contains("-"), parentIndent: parentIndent))
+            value = .string(
+                blockScalar(folded: text.first == ">", strip: text.contains("-"), parentIndent: parentIndent))
         } else {
             var scalar = String(text)
             // Continuation lines of a multi-line scalar or flow collection.
-            while index < lines.count, lines[index].indent > parentIndent, Self.needsContinuation(scalar) || !Self.isStructural(lines[index].text) {
+            while index < lines.count, lines[index].indent > parentIndent,
+                Self.needsContinuation(scalar) || !Self.isStructural(lines[index].text)
+            {
                 if scalar.first == "\"", scalar.hasSuffix("\\") {
                     scalar.removeLast()  // an escaped line break joins without a space
                 } else {
@@ -198,7 +215,7 @@ struct YAMLSubset {
             var depth = 0
             var quote: Character?
             for c in text {
-                if let q = quote { if c == q { quote = nil } ; continue }
+                if let q = quote { if c == q { quote = nil }; continue }
                 switch c {
                 case "'", "\"": quote = c
                 case "[", "{": depth += 1

@@ -16,7 +16,8 @@ public final class KerasCSVWriter: MetricSink {
 
     /// Creates (or truncates) the file. `separator` is Keras's `separator` argument.
     public init(url: URL, separator: String = ",") throws(MetricWriteError) {
-        precondition(!separator.isEmpty && !separator.contains("\"") && !separator.contains("\n"),
+        precondition(
+            !separator.isEmpty && !separator.contains("\"") && !separator.contains("\n"),
             "KerasCSVWriter separator must be non-empty without quotes or newlines, got \(separator.debugDescription)")
         self.url = url
         self.separator = separator

@@ -72,7 +72,8 @@ struct TFRecordScanner {
             let start = offset + 12
             let end = start + Int(length)
             let dataOK = bytes.withUnsafeBytes { raw in
-                CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[start..<end]))) == readUInt32(raw, at: end)
+                CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[start..<end])))
+                    == readUInt32(raw, at: end)
             }
             let record = Record(index: index, offset: offset, data: start..<end)
             offset = end + 4

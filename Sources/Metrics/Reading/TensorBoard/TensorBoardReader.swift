@@ -69,7 +69,8 @@ enum TensorBoardReader {
     }
 
     static func scan(
-        _ bytes: [UInt8], path: String, tagPrefix: String, into builder: inout MetricLogBuilder, contents: inout Contents
+        _ bytes: [UInt8], path: String, tagPrefix: String, into builder: inout MetricLogBuilder,
+        contents: inout Contents
     ) throws(MetricLogError) {
         var scanner = TFRecordScanner(bytes: bytes, path: path)
         let name = URL(fileURLWithPath: path).lastPathComponent

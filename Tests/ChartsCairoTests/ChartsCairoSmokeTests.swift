@@ -1,8 +1,0 @@
-import Testing
-@testable import ChartsCairo
-
-@Suite struct ChartsCairoSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}

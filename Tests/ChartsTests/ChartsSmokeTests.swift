@@ -1,8 +1,0 @@
-import Testing
-@testable import Charts
-
-@Suite struct ChartsSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}

@@ -1,0 +1,66 @@
+import Charts
+import ChartsCairo
+import Foundation
+import Metrics
+import TestSupport
+import Testing
+
+@testable import Report
+
+/// Every report figure drawn with the real fonts: PNGs decode to the figure's size at scale 1
+/// and 2, and the benchmark entry points produce what the bench script reads.
+@Suite struct FiguresRenderingTests {
+    static let renderer: FigureRenderer = {
+        do { return FigureRenderer(fonts: try .dejaVuSans()) } catch { fatalError("DejaVu Sans missing: \(error)") }
+    }()
+
+    @Test func everyReportFigureRendersAtBothScales() throws {
+        for (name, figure) in RenderBenchmark.reportFigures(BenchmarkData(epochs: 8, imageCount: 30)) {
+            for scale in [1, 2] {
+                let bytes = try Self.renderer.render(
+                    figure, format: .png, scale: scale,
+                    metadata: FigureMetadata(title: name, software: "nnreport test"))
+                let image = try PNGCodec.decode(bytes)
+                #expect(image.width == Int(figure.size.width) * scale, "\(name)@\(scale)x")
+                #expect(image.height == Int(figure.size.height.rounded(.up)) * scale, "\(name)@\(scale)x")
+                #expect(try PNGFileInfo(bytes).texts["Title"] == name)
+            }
+        }
+    }
+
+    @Test func benchmarkTimesTheFourComparedFigures() throws {
+        let timings = try RenderBenchmark.run(renderer: Self.renderer, data: BenchmarkData(epochs: 10), repetitions: 1)
+        #expect(timings.map(\.figure) == ["curves", "weights", "predictions", "confusion"])
+        #expect(timings.allSatisfy { $0.seconds > 0 && $0.bytes > 1000 })
+    }
+
+    @Test func reportFiguresAreWrittenAsPNGs() throws {
+        let folder = try TestData.makeTemporaryDirectory("nnreport-figures")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let timings = try RenderBenchmark.writeReportFigures(
+            to: folder, renderer: Self.renderer,
+            data: BenchmarkData(epochs: 6, imageCount: 24))
+        #expect(timings.count == 9)
+        for timing in timings {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("\(timing.figure).png")))
+            #expect(bytes.count == timing.bytes)
+            #expect(try PNGFileInfo(bytes).width > 0)
+        }
+    }
+
+    @Test func benchmarkDataExportsForThePeer() throws {
+        let data = BenchmarkData()
+        let json = try JSONSerialization.jsonObject(with: Data(RenderBenchmark.dataJSON(data).utf8)) as! [String: Any]
+        #expect((json["epochs"] as! [Any]).count == 50)
+        #expect((json["weights"] as! [Any]).count == 100 * 784)
+        #expect((json["probabilities"] as! [Any]).count == data.images.count * 10)
+        #expect((json["confusion"] as! [[Any]]).count == 10)
+        #expect((json["step_x"] as! [Any]).count == data.steps.count)
+    }
+
+    @Test func benchmarkDataIsSeeded() {
+        let a = BenchmarkData(seed: 5), b = BenchmarkData(seed: 5), c = BenchmarkData(seed: 6)
+        #expect(a.weights == b.weights && a.images == b.images && a.steps == b.steps)
+        #expect(a.weights != c.weights)
+    }
+}

@@ -1,0 +1,174 @@
+import Charts
+import Testing
+
+@testable import Report
+
+/// The report's figures built from plain values, checked below the pixels with the fixed
+/// measurer and a recording canvas.
+@Suite struct FiguresTests {
+    let data = BenchmarkData(epochs: 12, stepsPerEpoch: 30, units: 256, imageCount: 40, seed: 3)
+
+    /// Builds `figure` with the fixed measurer and checks nothing is drawn outside the figure.
+    func build(_ figure: Figure) -> Scene {
+        let scene = figure.build(measurer: FixedTextMeasurer())
+        var canvas = RecordingCanvas()
+        scene.draw(on: &canvas)
+        #expect(canvas.clipDepth == 0)
+        let bounds = Rect(origin: .zero, size: scene.size)
+        for text in scene.texts {
+            #expect(bounds.contains(text.bounds, tolerance: 0.5), "\"\(text.string)\" leaves the figure")
+        }
+        return scene
+    }
+
+    @Test func lossHasStepsBehindEpochLinesAndAMarker() {
+        let scene = build(
+            ReportFigures.loss(data.loss, steps: data.steps, markers: [.best(data.bestEpoch), .earlyStop(11)]))
+        let panel = scene.panels[0]
+        #expect(panel.legend?.entries == ["train, per step", "train", "validation"])
+        #expect(panel.legend?.coveredData == 0 || panel.legend?.placement == .outsideRight)
+        #expect(panel.yAxis?.scale.type == .log)
+        #expect(panel.xAxis?.label == "epoch")
+        #expect(panel.series[0].positions.count == data.steps.count)
+        #expect(panel.markers.map(\.label) == ["best epoch \(data.bestEpoch)", "early stop"])
+        #expect(scene.texts.contains { $0.string == "best epoch \(data.bestEpoch)" })
+        // The per-step line is drawn first (behind) and faint.
+        let firstData = scene.items.first { $0.role == .data }!
+        guard case .stroke(_, let style) = firstData.primitive else {
+            Issue.record("the first data item is not the per-step line")
+            return
+        }
+        #expect(style.color.alpha < 0.5)
+    }
+
+    @Test func narrowLossRangeStaysLinearAndMissingValidationIsAGap() {
+        let loss = EpochSeries(
+            epochs: [1, 2, 3, 4], train: [0.5, 0.4, 0.35, 0.3], validation: [0.45, nil, 0.4, 0.38])
+        let scene = build(ReportFigures.loss(loss))
+        let panel = scene.panels[0]
+        #expect(panel.yAxis?.scale.type == .linear)
+        #expect(panel.series[1].positions[1] == nil)
+        #expect(panel.xAxis?.labels == ["1", "2", "3", "4"])
+    }
+
+    @Test func accuracyAndCurvesPanels() {
+        let accuracy = build(ReportFigures.accuracy(data.accuracy, markers: [.best(data.bestEpoch)]))
+        #expect(accuracy.panels[0].yAxis?.label == "accuracy")
+        #expect(accuracy.panels[0].legend?.entries == ["train", "validation"])
+        let curves = build(ReportFigures.curves(loss: data.loss, accuracy: data.accuracy, steps: data.steps))
+        #expect(curves.panels.count == 2)
+        #expect(curves.panels.map(\.title) == ["Loss", "Accuracy"])
+        #expect(curves.panels[0].frame.maxX < curves.panels[1].frame.minX)
+        #expect(curves.size == ReportFigures.curvesSize)
+    }
+
+    @Test func weightsAreCappedAndTheCaptionSaysWhichAndHow() {
+        let figure = ReportFigures.weights(data.weights, units: 256)
+        let scene = build(figure)
+        let tiles = scene.panels[0].tiles
+        #expect(tiles.count == 100)
+        #expect(figure.subtitle!.contains("first 100 of 256 hidden units"))
+        #expect(figure.subtitle!.contains("scaled to its own largest |w|"))
+        // Symmetric per tile: each range is centred on zero and spans that unit's own weights.
+        for (u, tile) in tiles.enumerated() {
+            let w = data.weights[(u * 784)..<((u + 1) * 784)]
+            let m = Double(max(abs(w.min()!), abs(w.max()!)))
+            #expect(tile.valueRange.lowerBound == -tile.valueRange.upperBound)
+            #expect(abs(tile.valueRange.upperBound - m) < 1e-6)
+        }
+        // Two figure units per input pixel: sharp blocks at scale 1 and 2.
+        #expect(tiles.allSatisfy { $0.rect.width == 56 })
+    }
+
+    @Test func samplesAreCaptionedWithClassNames() {
+        let scene = build(
+            ReportFigures.samples(data.images, labels: data.labels, classNames: ClassNames.fashionMNIST, count: 16))
+        let tiles = scene.panels[0].tiles
+        #expect(tiles.count == 16)
+        for (i, tile) in tiles.enumerated() {
+            let name = ClassNames.fashionMNIST[data.labels[i]]
+            #expect(tile.caption == [name] || tile.caption[0].hasSuffix("…"))
+        }
+    }
+
+    @Test func predictionsMarkRightAndWrong() {
+        let figure = ReportFigures.predictions(
+            data.images, labels: data.labels, probabilities: data.probabilities,
+            classNames: ClassNames.digits)
+        let scene = build(figure)
+        let tiles = scene.panels.filter { $0.kind == .images }.flatMap(\.tiles)
+        let bars = scene.panels.filter { $0.kind == .bar }
+        #expect(tiles.count == 18 && bars.count == 18)
+        var wrong = 0
+        for (i, tile) in tiles.enumerated() {
+            let p = (0..<10).map { Double(data.probabilities[i * 10 + $0]) }
+            let predicted = p.indices.max { p[$0] < p[$1] }!
+            let right = predicted == data.labels[i]
+            if !right { wrong += 1 }
+            #expect(tile.frameColor == (right ? Theme.light.positive : Theme.light.negative))
+            #expect(tile.caption[0].hasPrefix(right ? "✓" : "✗"))
+            #expect(tile.caption[1] == "true: \(data.labels[i])")
+            #expect(bars[i].bars[predicted].color == (right ? Theme.light.positive : Theme.light.negative))
+            if !right { #expect(bars[i].bars[data.labels[i]].color == Theme.light.palette[0]) }
+            #expect(abs(bars[i].bars.map(\.value).reduce(0, +) - 1) < 1e-5)
+        }
+        #expect(figure.subtitle!.hasPrefix("\(18 - wrong) of 18 right."))
+    }
+
+    @Test func misclassifiedAreTheMostConfidentMistakesFirst() {
+        let figure = ReportFigures.misclassified(
+            data.images, labels: data.labels, probabilities: data.probabilities,
+            classNames: ClassNames.digits, count: 5)
+        let scene = build(figure)
+        let captions = scene.panels[0].tiles.map(\.caption)
+        var expected: [(Int, Int, Double)] = []
+        for i in 0..<data.labels.count {
+            let p = (0..<10).map { Double(data.probabilities[i * 10 + $0]) }
+            let predicted = p.indices.max { p[$0] < p[$1] }!
+            if predicted != data.labels[i] { expected.append((i, predicted, p[predicted])) }
+        }
+        expected.sort { $0.2 > $1.2 }
+        #expect(captions.count == min(5, expected.count))
+        for (caption, mistake) in zip(captions, expected) {
+            #expect(caption[0] == "true: \(data.labels[mistake.0])")
+            #expect(caption[1].hasPrefix("pred: \(mistake.1) ("))
+        }
+    }
+
+    @Test func noMistakesSaysSo() {
+        let labels = (0..<4).map { $0 % 10 }
+        var probabilities = [Float](repeating: 0, count: 40)
+        for (i, l) in labels.enumerated() { probabilities[i * 10 + l] = 1 }
+        let images = ImageBatch(pixels: [UInt8](repeating: 0, count: 4 * 784), rows: 28, columns: 28, count: 4)
+        let figure = ReportFigures.misclassified(
+            images, labels: labels, probabilities: probabilities, classNames: ClassNames.digits)
+        #expect(figure.subtitle == "Every one of the 4 test images was classified correctly.")
+        #expect(build(figure).panels.isEmpty)
+    }
+
+    @Test func confusionShowsCountsAndNormalisedShares() {
+        let counts = build(ReportFigures.confusion(data.confusion, classNames: ClassNames.digits))
+        let cells = counts.panels[0].cells
+        #expect(cells.count == 100)
+        for cell in cells { #expect(cell.text == String(data.confusion[cell.row][cell.column])) }
+        #expect(counts.texts.contains { $0.string == "predicted class" })
+
+        let normalized = build(
+            ReportFigures.confusion(data.confusion, classNames: ClassNames.fashionMNIST, normalized: true))
+        let shares = normalized.panels[0].cells
+        for row in 0..<10 {
+            let sum = shares.filter { $0.row == row }.map(\.value).reduce(0, +)
+            #expect(abs(sum - 1) < 1e-9)
+        }
+        #expect(shares.allSatisfy { $0.text!.hasSuffix("%") })
+        #expect(normalized.texts.contains { $0.string == "Ankle boot" })
+    }
+
+    @Test func groupedNumbersAndPercentages() {
+        #expect(ReportFigures.grouped(10047) == "10,047")
+        #expect(ReportFigures.grouped(999) == "999")
+        #expect(ReportFigures.percent(0.9971) == "99.7%")
+        #expect(ReportFigures.percent(0.42) == "42%")
+        #expect(ReportFigures.percent(1) == "100%")
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Side-by-side timing of nnreport and its peers (PyTorch, the course's NumPy loop) on the same
+# models and the same MNIST data, interleaved round by round, with medians and ratios at the end.
+#
+# Installs nothing. Needs python3 with numpy; PyTorch is used when importable
+# (pip install torch numpy). The machine is shared: run several rounds and read the noise column.
+#
+# Usage: scripts/bench-peers.sh [rounds]
+# Environment:
+#   NNREPORT_BENCH    command printing nnreport's results as JSON lines
+#                     (default: .build/release/nnreport bench --json --threads $THREADS)
+#   THREADS           BLAS / torch threads (default 2)
+#   NNREPORT_DATA     folder holding mnist/ (default ../shared/data next to the repository)
+#   HOMEWORK_SAMPLES  samples timed for the batch-1 peers, scaled to 60,000 (default 6000)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+rounds="${1:-3}"
+threads="${THREADS:-2}"
+samples="${HOMEWORK_SAMPLES:-6000}"
+bench="${NNREPORT_BENCH:-$root/.build/release/nnreport bench --json --threads $threads}"
+
+if ! python3 -c "import numpy" 2>/dev/null; then
+    echo "error: python3 cannot import numpy; install it with: pip install numpy" >&2
+    exit 1
+fi
+have_torch=1
+if ! python3 -c "import torch" 2>/dev/null; then
+    have_torch=0
+    echo "note: PyTorch is not importable (pip install torch); comparing with NumPy only" >&2
+fi
+
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+cd "$root/scripts/peers"
+for round in $(seq 1 "$rounds"); do
+    echo "round $round/$rounds: nnreport" >&2
+    $bench >>"$results"
+    if [ "$have_torch" = 1 ]; then
+        echo "round $round/$rounds: pytorch" >&2
+        python3 torch_peer.py --threads "$threads" --homework-samples "$samples" >>"$results" 2>/dev/null
+    fi
+    echo "round $round/$rounds: numpy" >&2
+    OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" \
+        python3 numpy_peer.py --homework-samples "$samples" >>"$results"
+done
+python3 report.py "$results"
