@@ -19,12 +19,9 @@ enum BuiltInTemplates {
         | {{name}} | {{value}} |
         {{/headline}}
 
-        {{#figures.loss}}
+        {{#figures.curves}}
         ![{{alt}}]({{file}})
-        {{/figures.loss}}
-        {{#figures.accuracy}}
-        ![{{alt}}]({{file}})
-        {{/figures.accuracy}}
+        {{/figures.curves}}
 
         {{#preset}}
         ## Preset `{{name}}`
@@ -141,6 +138,28 @@ enum BuiltInTemplates {
         ```
 
         <sub>Written by nnreport {{version}}. Accuracies are measured on the full test set; the interval is the 95% Wilson score interval for a proportion.</sub>
+
+        """####,
+        "summary.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        ### {{title}}
+
+        {{#statusBanner}}
+        > **{{headline}}** {{text}}
+
+        {{/statusBanner}}
+        | | |
+        | --- | --- |
+        {{#headline}}
+        | {{name}} | {{value}} |
+        {{/headline}}
+
+        {{#sparklines}}
+        `{{name}}` {{spark}} {{first}} → {{last}}{{#note}} ({{note}}){{/note}}
+        {{/sparklines}}
+
+        Report folder: `{{folder}}`
+
 
         """####,
     ]

@@ -20,6 +20,8 @@ public struct RunReport {
     /// Whether the weights of ``bestEpoch`` were restored before testing.
     public var restoredBestWeights: Bool
     public var plannedEpochs: Int
+    /// Optimisation steps per epoch, to place per-step losses on the epoch axis.
+    public var stepsPerEpoch: Int?
     public var trainSeconds: Double
     public var samplesPerSecond: Double
 
@@ -48,7 +50,8 @@ public struct RunReport {
     public init(
         title: String, dataset: DatasetSummary, preset: PresetSummary? = nil, status: RunStatus,
         statusMessage: String? = nil, epochs: [EpochRecord], steps: [StepRecord], test: TestRecord?,
-        bestEpoch: Int? = nil, restoredBestWeights: Bool = false, plannedEpochs: Int, trainSeconds: Double,
+        bestEpoch: Int? = nil, restoredBestWeights: Bool = false, plannedEpochs: Int, stepsPerEpoch: Int? = nil,
+        trainSeconds: Double,
         samplesPerSecond: Double, hyperparameters: [(name: String, value: String)], layers: [LayerSummary],
         inputTransform: String, environment: [(name: String, value: String)], command: String, version: String,
         notes: [ReportNote] = [], firstLayerWeights: [Float]? = nil, samples: ImageSet? = nil,
@@ -65,6 +68,7 @@ public struct RunReport {
         self.bestEpoch = bestEpoch
         self.restoredBestWeights = restoredBestWeights
         self.plannedEpochs = plannedEpochs
+        self.stepsPerEpoch = stepsPerEpoch
         self.trainSeconds = trainSeconds
         self.samplesPerSecond = samplesPerSecond
         self.hyperparameters = hyperparameters

@@ -1,0 +1,164 @@
+import ChartsCairo
+import Datasets
+import Engine
+import Foundation
+import Metrics
+import Report
+
+/// `nnreport mnist` / `nnreport fashion`: load the data, train, and write the report folder.
+///
+/// The folder is built in a hidden staging sibling (metrics.jsonl streams into it while the run
+/// goes) and renamed into place only when every file is written, so a failed run leaves nothing
+/// under the final name.
+public struct TrainPipeline {
+    public var request: TrainRequest
+    /// Polled every training step; true stops the run with status `interrupted`.
+    public var shouldStop: @Sendable () -> Bool
+    /// How progress is shown (on standard error unless another handle is given).
+    public var progressMode: ProgressDisplay.Mode
+    public var progressOutput: FileHandle
+    /// Receives one-line notes for the user ("reading MNIST from ..."); the CLI prints them.
+    public var note: (String) -> Void
+    /// The clock for the report's timestamps.
+    public var now: () -> Date
+
+    public init(
+        request: TrainRequest, shouldStop: @escaping @Sendable () -> Bool = { false },
+        progressMode: ProgressDisplay.Mode = .silent, progressOutput: FileHandle = .standardError,
+        note: @escaping (String) -> Void = { _ in }, now: @escaping () -> Date = Date.init
+    ) {
+        self.request = request
+        self.shouldStop = shouldStop
+        self.progressMode = progressMode
+        self.progressOutput = progressOutput
+        self.note = note
+        self.now = now
+    }
+
+    /// The preset and the configuration after the command-line overrides.
+    public func resolveConfiguration() throws -> (preset: Preset, configuration: TrainingConfiguration) {
+        let preset = try Preset.named(request.preset ?? "default")
+        let configuration = try request.overrides.apply(to: preset.configuration)
+        try configuration.validate()
+        return (preset, configuration)
+    }
+
+    /// Runs the whole pipeline and returns where the report landed.
+    public func run() throws -> TrainOutcome {
+        let started = now()
+        let (preset, configuration) = try PipelineError.during("reading the options") { try resolveConfiguration() }
+        guard let descriptor = DatasetDescriptor.named(request.dataset) else {
+            throw PipelineError(
+                step: "choosing the dataset",
+                underlying: OptionError(option: "dataset", value: request.dataset, allowed: DatasetDescriptor.all.map(\.name)))
+        }
+        let loader = DatasetLoader(
+            mirror: request.mirror, allowDownload: request.allowDownload, verifyChecksums: request.verifyChecksums)
+        let dataset = try PipelineError.during("loading \(descriptor.displayName)") {
+            try loader.load(descriptor, dataDirectory: request.dataDirectory)
+        }
+        note("\(descriptor.displayName): \(dataset.train.count) training and \(dataset.test.count) test images from \(dataset.source.path) (\(dataset.origin.explanation))")
+        try PipelineError.during("checking the options against the data") {
+            try configuration.validate(trainingImages: dataset.train.count)
+        }
+
+        let automaticName = request.output == nil
+        let destination = request.output ?? request.reportsRoot.appendingPathComponent(
+            "\(descriptor.name)-\(preset.name)-\(Self.timestamp(started))", isDirectory: true)
+        let staging = try PipelineError.during("preparing the report folder") {
+            try StagingDirectory(destination: destination, replaceExisting: request.force)
+        }
+
+        let recorder = MetricRecorder()
+        let jsonl = try PipelineError.during("opening metrics.jsonl") { try JSONLWriter(url: staging.file("metrics.jsonl")) }
+        let csv = try PipelineError.during("opening metrics.csv") { try KerasCSVWriter(url: staging.file("metrics.csv")) }
+        let splits = Trainer.splits(for: configuration, count: dataset.train.count)
+        let stepsPerEpoch = (splits.train.count + configuration.batchSize - 1) / configuration.batchSize
+        let progress = ProgressDisplay(
+            mode: progressMode, stepsPerEpoch: stepsPerEpoch, plannedEpochs: configuration.epochs,
+            batchSize: configuration.batchSize, output: progressOutput)
+        let sink = MetricFanOut([jsonl, csv, recorder, progress])
+
+        let trainer = Trainer(
+            configuration: configuration, train: dataset.train, test: dataset.test,
+            classCount: descriptor.classCount, sink: sink, shouldStop: shouldStop)
+        let result = try PipelineError.during("training") { try trainer.run() }
+        try PipelineError.during("closing the metric files") {
+            try jsonl.close()
+            try csv.close()
+        }
+
+        var companions: [CompanionRun] = []
+        if preset.name == "homework", configuration.inputTransform == .raw, result.status != .interrupted, !shouldStop() {
+            note("homework: training the same network with inputs scaled to [0, 1] for comparison")
+            companions.append(
+                try PipelineError.during("training the scaled-input comparison") {
+                    try CompanionRun.scaledInputs(configuration: configuration, dataset: dataset, shouldStop: shouldStop)
+                })
+        }
+
+        let finished = now()
+        let environment = EnvironmentInfo.current(blasThreads: configuration.threads)
+        let summary = RunSummary(
+            dataset: dataset, preset: preset, configuration: configuration, result: result, recorder: recorder,
+            environment: environment, command: request.command, started: started, finished: finished,
+            companions: companions)
+        try PipelineError.during("writing summary.json and model.safetensors") {
+            try staging.write(JSONWriter.pretty(summary.json), to: "summary.json")
+            try staging.write(
+                Data(SafetensorsWriter.data(for: result.model, metadata: ["format": "pt", "nnreport": NNReportVersion.string])),
+                to: "model.safetensors")
+        }
+
+        let report = RunReportBuilder(
+            dataset: dataset, preset: preset, configuration: configuration, result: result, recorder: recorder,
+            environment: environment, command: request.command, title: request.title, companions: companions
+        ).build()
+        try PipelineError.during("writing the report") {
+            let templates = try request.templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
+            let writer = ReportWriter(
+                renderer: FigureRenderer(fonts: try FontSet.dejaVuSans()), templates: templates,
+                formats: request.formats, scale: request.scale, software: "nnreport \(NNReportVersion.string)",
+                command: request.command)
+            try writer.write(report, into: staging, files: Self.fileEntries)
+        }
+        let folder = try PipelineError.during("finishing the report folder") {
+            try staging.commit(uniqueName: automaticName)
+        }
+        if let summaryFile = request.githubSummary {
+            try PipelineError.during("appending to \(summaryFile.path)") {
+                try GitHubSummary.append(report: report, folder: folder, to: summaryFile, templates: request.templates)
+            }
+        }
+        return TrainOutcome(folder: folder, summary: summary.json, status: result.status, result: result)
+    }
+
+    /// The non-figure files of a run folder, as the README lists them.
+    static let fileEntries: [ReportFileEntry] = [
+        ReportFileEntry(name: "metrics.jsonl", what: "the metric stream, one JSON event per line, written while the run went"),
+        ReportFileEntry(name: "metrics.csv", what: "per-epoch table with Keras CSVLogger columns"),
+        ReportFileEntry(name: "summary.json", what: "final figures, full configuration, environment and command line"),
+        ReportFileEntry(
+            name: "model.safetensors",
+            what: "trained weights (`layers.<i>.weight` [out, in], `layers.<i>.bias`), loadable with numpy or PyTorch"),
+    ]
+
+    /// `20261122-193000` in UTC: sortable, and the same for everyone reading the folder name.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
+            c.second ?? 0)
+    }
+}
+
+/// Where a run's report landed and what it found.
+public struct TrainOutcome: Sendable {
+    public var folder: URL
+    /// The content of summary.json.
+    public var summary: JSONValue
+    public var status: RunStatus
+    public var result: TrainingResult
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ChartsCairo
+import Foundation
+
+/// Where and how the report is written.
+struct ReportOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Report folder (default: reports/<dataset>-<preset>-<yyyyMMdd-HHmmss>). An existing non-empty folder is refused unless --force.",
+            valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Replace the --out folder if it exists.")
+    var force = false
+
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp("Figure format: png, svg or pdf; repeat for several (default png).", valueName: "format"))
+    var formats: [OutputFormat] = []
+
+    @Option(help: ArgumentHelp("PNG pixel scale: 1, or 2 for HiDPI.", valueName: "n"))
+    var scale: Int = 1
+
+    @Option(help: ArgumentHelp("Folder with your own copies of the report templates (*.mustache).", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("Title of the report.", valueName: "text"))
+    var title: String?
+
+    @Option(
+        name: .customLong("github-summary"),
+        help: ArgumentHelp("Append a compact Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).", valueName: "file"))
+    var githubSummary: String?
+
+    @Flag(help: "Print nothing but errors (and --json).")
+    var quiet = false
+
+    @Flag(help: "Print summary.json to standard output when done.")
+    var json = false
+
+    func validate() throws {
+        guard scale == 1 || scale == 2 else {
+            throw ValidationError("--scale \(scale) is not allowed: expected 1 or 2")
+        }
+    }
+
+    var figureFormats: [OutputFormat] {
+        var seen: [OutputFormat] = []
+        for f in formats where !seen.contains(f) { seen.append(f) }
+        return seen.isEmpty ? [.png] : seen
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
