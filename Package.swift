@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Charts", "TestSupport"]),
         .testTarget(
             name: "NNReportTests",
-            dependencies: ["NNReportKit", "nnreport", "TestSupport"]),
+            dependencies: ["NNReportKit", "nnreport", "ChartsCairo", "Report", "Metrics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,56 @@
+import Foundation
+import Metrics
+import Testing
+import TestSupport
+
+/// Ctrl-C during training: the run stops at the next step, the report is written with status
+/// `interrupted`, and the exit status is 130.
+@Suite struct InterruptTests {
+    @Test func sigintStopsTheRunAndWritesAnInterruptedReport() throws {
+        let root = try TestData.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("report")
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = [
+            "mnist", "--hidden", "32", "--epochs", "50", "--batch-size", "16", "--train-limit", "20000",
+            "--quiet", "--out", out.path,
+        ]
+        var env = ProcessInfo.processInfo.environment
+        env["NNREPORT_DATA"] = TestData.dataRoot.path
+        process.environment = env
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+
+        // Wait until training has logged steps into the staging folder, then press Ctrl-C.
+        let deadline = Date().addingTimeInterval(120)
+        var started = false
+        while Date() < deadline, process.isRunning, !started {
+            Thread.sleep(forTimeInterval: 0.2)
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+            for entry in entries where entry.hasPrefix(".report.partial") {
+                let metrics = root.appendingPathComponent(entry).appendingPathComponent("metrics.jsonl")
+                if let text = try? String(contentsOf: metrics, encoding: .utf8), text.contains("\"event\":\"step\"") {
+                    started = true
+                }
+            }
+        }
+        #expect(started, "training never started")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "the report appeared before the run ended")
+        process.interrupt()
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 130)
+        let summary = try JSONParser.parse([UInt8](Data(contentsOf: out.appendingPathComponent("summary.json"))))
+        #expect(summary["status"]?.stringValue == "interrupted")
+        let lines = try String(contentsOf: out.appendingPathComponent("metrics.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        let end = try JSONParser.parse(String(lines.last ?? ""))
+        #expect(end["event"]?.stringValue == "end")
+        #expect(end["status"]?.stringValue == "interrupted")
+        let readme = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("interrupted"))
+        // No staging folder is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report"])
+    }
+}

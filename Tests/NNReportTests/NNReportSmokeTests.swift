@@ -1,8 +1,0 @@
-import Testing
-@testable import NNReportKit
-
-@Suite struct NNReportSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}
