@@ -18,8 +18,9 @@ extension DatasetLoader {
     {
         let root = folder.deletingLastPathComponent()
         let created = try Self.createFolders(root)
-        let staging = root.appendingPathComponent(
-            ".\(descriptor.name)-download-\(UUID().uuidString)", isDirectory: true)
+        let prefix = ".\(descriptor.name)-download-"
+        Self.removeAbandonedStagingFolders(in: root, prefix: prefix)
+        let staging = root.appendingPathComponent(prefix + UUID().uuidString, isDirectory: true)
         do {
             try Self.createFolder(staging)
             let missing = Set(inspect(folder, for: descriptor).missing)
@@ -130,6 +131,20 @@ extension DatasetLoader {
             }
         }
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Removes staging folders left by runs that were killed mid-download. Only folders untouched
+    /// for a day go: a younger one may belong to a download running right now.
+    private static func removeAbandonedStagingFolders(in root: URL, prefix: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let dayAgo = Date(timeIntervalSinceNow: -86_400)
+        for name in names where name.hasPrefix(prefix) {
+            let folder = root.appendingPathComponent(name)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path)
+            if let modified = attributes?[.modificationDate] as? Date, modified < dayAgo {
+                try? FileManager.default.removeItem(at: folder)
+            }
+        }
     }
 
     /// Creates `folder` and missing parents; returns the folders it created, outermost first.

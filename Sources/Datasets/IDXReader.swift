@@ -117,15 +117,18 @@ public struct IDXReader: Sendable {
         if kind == .images && dimensions[0] > 0 && dimensions.dropFirst().contains(0) {
             throw DatasetError.emptyImageShape(path: path, dimensions: dimensions)
         }
+        // Multiply from the last dimension so that the size of one record (rows x columns) is
+        // checked on its own: users compute it even when the count is 0.
         var payload = 1
-        for dimension in dimensions {
+        for dimension in dimensions.reversed() {
             let (product, overflow) = payload.multipliedReportingOverflow(by: dimension)
             guard !overflow else { throw DatasetError.sizeOverflow(path: path, dimensions: dimensions) }
             payload = product
         }
+        let recordSize = dimensions.dropFirst().reduce(1, *)  // a suffix of the product checked above
         let (total, overflow) = payload.addingReportingOverflow(kind.headerSize)
         guard !overflow else { throw DatasetError.sizeOverflow(path: path, dimensions: dimensions) }
-        guard payload <= maximumPayloadBytes else {
+        guard payload <= maximumPayloadBytes && recordSize <= maximumPayloadBytes else {
             throw DatasetError.absurdSize(
                 path: path, dimensions: dimensions, claimed: total, limit: .readerMaximum(maximumPayloadBytes))
         }

@@ -194,6 +194,25 @@ import TestSupport
         }
     }
 
+    /// Staging folders of runs killed mid-download are removed once they are a day old; a young
+    /// one may belong to a download in progress and stays.
+    @Test func abandonedStagingFoldersAreRemoved() throws {
+        let server = try HTTPTestServer(routes: Self.routes())
+        defer { server.stop() }
+        try withScratchFolder { scratch in
+            let root = cacheRoot(scratch).appendingPathComponent("nnreport")
+            let old = root.appendingPathComponent(".tiny-download-OLD")
+            let young = root.appendingPathComponent(".tiny-download-YOUNG")
+            try DatasetsFixtures.write(["train-images-idx3-ubyte.gz": [1, 2, 3]], into: old)
+            try DatasetsFixtures.write(["train-images-idx3-ubyte.gz": [1, 2, 3]], into: young)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -2 * 86_400)], ofItemAtPath: old.path)
+            _ = try loader(scratch, mirror: server.url("/good/")).load(descriptor)
+            #expect(!FileManager.default.fileExists(atPath: old.path))
+            #expect(FileManager.default.fileExists(atPath: young.path))
+        }
+    }
+
     @Test func downloadTurnedOffIsNotFound() throws {
         try withScratchFolder { scratch in
             var loader = loader(scratch, mirror: nil)

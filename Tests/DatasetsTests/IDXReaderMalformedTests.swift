@@ -170,6 +170,7 @@ import TestSupport
         [UInt32.max, UInt32.max, UInt32.max],
         [UInt32.max, UInt32.max, 2],
         [1 << 31, 1 << 31, 1 << 2],
+        [0, UInt32.max, UInt32.max],  // no images, but rows x columns alone overflows
     ])
     func overflowingDimensionProductIsRejected(dimensions: [UInt32]) {
         let bytes = DatasetsFixtures.idx(magic: 0x803, dimensions: dimensions, payload: [])
@@ -178,6 +179,14 @@ import TestSupport
                 try read(.images, input)
             }
         }
+    }
+
+    @Test func hugeImagesAreAbsurdEvenWhenThereAreNone() {
+        let bytes = DatasetsFixtures.idx(magic: 0x803, dimensions: [0, 1 << 20, 1 << 20], payload: [])
+        #expect(
+            throws: DatasetError.absurdSize(
+                path: "hostile", dimensions: [0, 1 << 20, 1 << 20], claimed: 16, limit: .readerMaximum(1 << 32))
+        ) { try read(.images, bytes) }
     }
 
     @Test func readerLimitIsConfigurable() {
