@@ -1,6 +1,5 @@
 import Engine
 import Foundation
-import Metrics
 import Testing
 
 @Suite struct SafetensorsTests {
@@ -56,17 +55,3 @@ import Testing
     }
 }
 
-@Suite struct SummaryJSONTests {
-    @Test func layersAndInputTransformFollowDesign() {
-        let network = Network(
-            layers: [
-                Network.Layer(inputs: 2, outputs: 3, weights: [Float](repeating: 0, count: 6), biases: [0, 0, 0]),
-                Network.Layer(inputs: 3, outputs: 2, weights: [Float](repeating: 0, count: 6), biases: [0, 0]),
-            ],
-            activation: .sigmoid, inputTransform: InputTransform(scale: 0.5, mean: [1, 2], std: [4]))
-        #expect(
-            network.layersJSON
-                == [["inputs": 2, "outputs": 3, "activation": "sigmoid"], ["inputs": 3, "outputs": 2, "activation": "softmax"]])
-        #expect(network.inputTransform.json == ["scale": 0.5, "mean": [1, 2], "std": 4])
-    }
-}
