@@ -340,6 +340,7 @@ def make_hostile():
     write("jsonl/error-number-out-of-range.jsonl", '{"event":"step","epoch":1,"step":1,"loss":-1e400}\n')
     write("jsonl/ok-partial-last-line.jsonl", '{"event":"step","epoch":1,"step":1,"loss":0.5}\n{"event":"st')
     write("keras/error-mismatched-columns.csv", "epoch,loss,val_loss\r\n0,0.5,0.6\r\n1,0.4\r\n2,0.3,0.2\r\n")
+    write("keras/ok-epoch-int-max.csv", "epoch,loss\n9223372036854775807,0.5\n")
     write("keras/ok-unterminated-quote.csv", 'epoch,loss\r\n0,0.5\r\n1,"0.4\r\n')
     write("lightning/error-huge-step.csv", "epoch,step,loss\n0,1e300,0.5\n")
     write("lightning/ok-bom-sparse.csv", "\ufeffepoch,step,train_loss_step,val_loss\n0,1,0.5,\n0,1,,0.4\n")
