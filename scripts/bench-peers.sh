@@ -12,6 +12,7 @@
 #   THREADS           BLAS / torch threads (default 2)
 #   NNREPORT_DATA     folder holding mnist/ (default ../shared/data next to the repository)
 #   HOMEWORK_SAMPLES  samples timed for the batch-1 peers, scaled to 60,000 (default 6000)
+#   RESULTS           keep the raw JSON lines in this file (default: a temporary file)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-3}"
@@ -29,8 +30,13 @@ if ! python3 -c "import torch" 2>/dev/null; then
     echo "note: PyTorch is not importable (pip install torch); comparing with NumPy only" >&2
 fi
 
-results="$(mktemp)"
-trap 'rm -f "$results"' EXIT
+if [ -n "${RESULTS:-}" ]; then
+    results="$RESULTS"
+    : >"$results"
+else
+    results="$(mktemp)"
+    trap 'rm -f "$results"' EXIT
+fi
 cd "$root/scripts/peers"
 for round in $(seq 1 "$rounds"); do
     echo "round $round/$rounds: nnreport" >&2

@@ -61,14 +61,19 @@ seed_dir="$build/$target-seeds"
 rm -rf "$seed_dir"
 mkdir -p "$seed_dir"
 for dir in "${seeds[@]}" "Tests/Fixtures/fuzz/$target"; do
-  [ -d "$dir" ] && find "$dir" -type f -size -64k -exec cp --backup=numbered -t "$seed_dir" {} +
+  if [ -d "$dir" ]; then find "$dir" -type f -size -64k -exec cp --backup=numbered -t "$seed_dir" {} +; fi
+done
+
+dict_args=()
+for dict in "Fuzz/$name"/*.dict; do
+  if [ -f "$dict" ]; then dict_args+=("-dict=$dict"); fi
 done
 
 echo "running $name for $seconds s (corpus: $out/corpus)"
 set +e
 ASAN_OPTIONS="detect_leaks=1:${ASAN_OPTIONS:-}" "$build/$name" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-  -artifact_prefix="$out/" "$out/corpus" "$seed_dir"
+  -artifact_prefix="$out/" "${dict_args[@]}" "$out/corpus" "$seed_dir"
 status=$?
 set -e
 found=$(find "$out" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)

@@ -14,6 +14,9 @@ import Foundation
 public struct FigureRenderer: Sendable {
     public let fonts: FontSet
     public var pngEncoding: PNGEncoding
+    /// Long polylines are stroked in pieces of this many segments on rasters (nil: whole), for
+    /// speed; see `CairoContext.stroke`.
+    var strokePiece: Int? = 16
 
     public init(fonts: FontSet, pngEncoding: PNGEncoding = .figures) {
         self.fonts = fonts
@@ -82,7 +85,7 @@ public struct FigureRenderer: Sendable {
     }
 
     private func draw(_ scene: Scene, on surface: CairoSurface, scale: Double) throws(RenderError) {
-        let context = try CairoContext(surface: surface, scale: scale)
+        let context = try CairoContext(surface: surface, scale: scale, strokePiece: strokePiece)
         var canvas = CairoCanvas(context: context, fonts: fonts)
         scene.draw(on: &canvas)
         try canvas.finish()

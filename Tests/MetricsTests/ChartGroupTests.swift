@@ -63,3 +63,20 @@ import Testing
         #expect(log.series(named: "lr")?.best == nil)
     }
 }
+
+@Suite struct ComparisonTests {
+    @Test func onlyDifferingHyperparametersAreListed() {
+        func log(_ parameters: [(String, JSONValue)]) -> MetricLog {
+            MetricLog(
+                source: URL(fileURLWithPath: "/r"), format: .nnreport, runName: "r",
+                hyperparameters: parameters.map { Hyperparameter(name: $0.0, value: $0.1) })
+        }
+        let runs = [
+            log([("lr", 0.01), ("hidden", [256, 128]), ("seed", 1)]),
+            log([("lr", 0.001), ("hidden", [256, 128]), ("seed", 1), ("dropout", 0.2)]),
+            log([("lr", 0.01), ("hidden", [256, 128]), ("seed", 1)]),
+        ]
+        #expect(MetricLog.differingHyperparameters(runs) == ["lr", "dropout"])
+        #expect(MetricLog.differingHyperparameters([runs[0]]) == [])
+    }
+}

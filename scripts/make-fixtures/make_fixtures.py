@@ -302,11 +302,55 @@ def make_dvclive():
         json.dump({"train": {"loss": 0.4, "accuracy": 0.88}, "eval": {"loss": 0.54, "accuracy": 0.83}, "step": 4}, f, indent=4)
 
 
+# ---------------------------------------------------------------- hostile inputs
+
+
+def crc32c(data):
+    crc = 0xFFFFFFFF
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0x82F63B78 if crc & 1 else crc >> 1
+    return crc ^ 0xFFFFFFFF
+
+
+def masked_crc(data):
+    crc = crc32c(data)
+    return (((crc >> 15) | (crc << 17)) + 0xA282EAD8) & 0xFFFFFFFF
+
+
+def make_hostile():
+    """Hand-made hostile inputs, replayed by FuzzRegressionTests next to the fuzzers' crashers.
+
+    File names say the expected outcome: error-* must be a thrown MetricLogError, ok-* a log.
+    Fuzz crashers found later are added here renamed the same way.
+    """
+    for target in ("jsonl", "keras", "lightning", "tensorboard"):
+        os.makedirs(os.path.join(OUT, "fuzz", target), exist_ok=True)
+
+    def write(path, data):
+        with open(os.path.join(OUT, "fuzz", path), "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode())
+
+    length = struct.pack("<Q", 1 << 60)
+    write("tensorboard/error-lying-length-2e60.bin", length + struct.pack("<I", masked_crc(length)) + b"abcde")
+    write("tensorboard/error-length-crc-mismatch.bin", bytes(range(40)))
+    write("jsonl/error-deep-nesting.jsonl", '{"event":"run","config":' + "[" * 5000 + "]" * 5000 + "}\n")
+    write("jsonl/error-invalid-utf8.jsonl", b'{"event":"run"}\n{"event":"x\xc3\x28"}\n')
+    write("jsonl/error-number-out-of-range.jsonl", '{"event":"step","epoch":1,"step":1,"loss":-1e400}\n')
+    write("jsonl/ok-partial-last-line.jsonl", '{"event":"step","epoch":1,"step":1,"loss":0.5}\n{"event":"st')
+    write("keras/error-mismatched-columns.csv", "epoch,loss,val_loss\r\n0,0.5,0.6\r\n1,0.4\r\n2,0.3,0.2\r\n")
+    write("keras/ok-epoch-int-max.csv", "epoch,loss\n9223372036854775807,0.5\n")
+    write("keras/ok-unterminated-quote.csv", 'epoch,loss\r\n0,0.5\r\n1,"0.4\r\n')
+    write("lightning/error-huge-step.csv", "epoch,step,loss\n0,1e300,0.5\n")
+    write("lightning/ok-bom-sparse.csv", "\ufeffepoch,step,train_loss_step,val_loss\n0,1,0.5,\n0,1,,0.4\n")
+
+
 def main():
-    targets = sys.argv[1:] or ["keras", "lightning", "tensorboard", "dvclive"]
+    targets = sys.argv[1:] or ["keras", "lightning", "tensorboard", "dvclive", "hostile"]
     for target in targets:
         globals()["make_" + target]()
-        print("wrote", os.path.normpath(os.path.join(OUT, target)))
+        print("wrote", target, "fixtures under", os.path.normpath(OUT))
 
 
 if __name__ == "__main__":

@@ -52,7 +52,8 @@ for name in ["mlp-b32", "mlp-b64", "mlp-b128", "homework-b1", "eval"]:
         verdict = "met" if ratio <= bound else "NOT met"
         print(f"{name:<13} {med(ours):>11.3f} {spread(ours):>6} {peer:>8} {med(theirs):>8.3f} {spread(theirs):>6} "
               f"{ratio:>6.3f}x  {op} {bound:.3g}x {verdict}")
-    if name in gemm and ours:
+    # Batch 1 runs hand-written vector kernels, not sgemm: a GEMM-only time means nothing there.
+    if name in gemm and ours and not name.endswith("-b1"):
         ratio = med(ours) / med(gemm[name])
         print(f"{name:<13} {med(ours):>11.3f} {spread(ours):>6} {'gemm':>8} {med(gemm[name]):>8.3f} "
               f"{spread(gemm[name]):>6} {ratio:>6.3f}x  <= 1.5x {'met' if ratio <= 1.5 else 'NOT met'}")

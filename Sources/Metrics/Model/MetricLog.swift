@@ -88,3 +88,18 @@ extension Hyperparameter {
         }
     }
 }
+
+extension MetricLog {
+    /// The hyperparameter names whose values are not the same in every log (missing in some
+    /// counts as different), in order of first appearance: the rows of a comparison table.
+    public static func differingHyperparameters(_ logs: [MetricLog]) -> [String] {
+        var names: [String] = []
+        for log in logs {
+            for parameter in log.hyperparameters where !names.contains(parameter.name) { names.append(parameter.name) }
+        }
+        return names.filter { name in
+            let values = logs.map { $0.hyperparameter(name) }
+            return values.contains { $0 != values[0] }
+        }
+    }
+}

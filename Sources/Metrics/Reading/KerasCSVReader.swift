@@ -40,7 +40,7 @@ enum KerasCSVReader {
             }
             for column in metricColumns {
                 guard case .number(let value) = NumberCell(record.fields[column]) else { continue }
-                builder.add(table.header[column], cadence: .epoch, epoch: Double(epoch + 1), value: value)
+                builder.add(table.header[column], cadence: .epoch, epoch: Double(epoch) + 1, value: value)
             }
         }
         TableColumns.noteRepairs(table, into: &builder)

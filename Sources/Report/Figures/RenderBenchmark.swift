@@ -133,7 +133,19 @@ public enum RenderBenchmark {
                 ("probabilities", numbers(data.probabilities.map(Double.init))),
                 ("confusion", .array(data.confusion.map { numbers($0.map(Double.init)) })),
                 ("class_names", .array(data.classNames.map { .string($0) })),
+                (
+                    "sizes",
+                    .object(
+                        comparedFigures(data).map { name, figure in
+                            (name, .array([.number(figure.size.width), .number(figure.size.height)]))
+                        })
+                ),
             ]))
+    }
+
+    /// One line per timing, `<figure> <seconds> <bytes>`, the form scripts/bench-render.sh reads.
+    public static func formatted(_ timings: [Timing]) -> String {
+        timings.map { "\($0.figure) \($0.seconds) \($0.bytes)\n" }.joined()
     }
 
     static func seconds(_ duration: Duration) -> Double {

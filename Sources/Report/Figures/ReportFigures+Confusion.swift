@@ -23,7 +23,7 @@ extension ReportFigures {
         let accuracy = total > 0 ? TickLabelFormatter.percent(Double(correct) / Double(total), decimals: 2) : "–"
         let longNames = classNames.contains { $0.count > 3 }
         return Figure(
-            .heatmap(heatmap), size: Size(width: longNames ? 720 : 660, height: longNames ? 720 : 640),
+            .heatmap(heatmap), size: Size(width: longNames ? 720 : 660, height: longNames ? 670 : 640),
             title: normalized ? "Confusion matrix, normalised by true class" : "Confusion matrix",
             subtitle:
                 "\(grouped(total)) test images, \(accuracy) on the diagonal. Rows: true class; columns: predicted class."

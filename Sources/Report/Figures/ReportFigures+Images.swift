@@ -4,6 +4,8 @@ extension ReportFigures {
     /// Edge of a 28x28 tile: two figure units per pixel, so pixels stay square blocks at scale 1
     /// and 2.
     static let tileSize = 56.0
+    /// Edge of a mistake's tile: three units per pixel, large enough to see why it was hard.
+    static let largeTileSize = 84.0
 
     /// First-layer weights, one tile per hidden unit, at most `maximumTiles` (the first units).
     ///
@@ -89,20 +91,23 @@ extension ReportFigures {
             ? "Every one of the \(grouped(all.count)) test images was classified correctly."
             : "The \(shown.count) wrong predictions made with the highest confidence, most confident first "
                 + "(\(mistakes.count) mistakes on \(grouped(all.count)) test images)."
-        let grid = ImageGrid(tiles: tiles, columns: columns, maximumTileSize: tileSize, spacing: 8)
+        let grid = ImageGrid(tiles: tiles, columns: columns, maximumTileSize: largeTileSize, spacing: 8)
         let rows = max(1, (shown.count + columns - 1) / columns)
         return Figure(
             tiles.isEmpty ? .empty : .images(grid),
             size: gridSize(
-                columns: columns, rows: rows, spacing: 8, captions: tiles.map(\.caption), subtitleLines: 2,
+                columns: columns, rows: rows, tile: largeTileSize, spacing: 8, captions: tiles.map(\.caption),
+                subtitleLines: 2,
                 minimumWidth: 560),
             title: "Most confident mistakes", subtitle: subtitle)
     }
 
-    /// The size of a figure around a grid of `tileSize` tiles with captions and a header;
-    /// columns widen for the longest caption (estimated at 0.64 em per character).
+    /// The size of a figure around a grid of `tile`-sized tiles with captions and a header;
+    /// columns widen for the longest caption (estimated at 0.6 em per character, DejaVu Sans'
+    /// average; the grid shrinks the caption font if a caption is wider).
     static func gridSize(
-        columns: Int, rows: Int, spacing: Double, captions: [[String]] = [], subtitleLines: Int,
+        columns: Int, rows: Int, tile: Double = tileSize, spacing: Double, captions: [[String]] = [],
+        subtitleLines: Int,
         minimumWidth: Double = 480
     ) -> Size {
         let theme = Theme.light
@@ -110,10 +115,10 @@ extension ReportFigures {
         let captionHeight =
             captionLines == 0 ? 0 : 3 + Double(captionLines) * (theme.captionFont.size * 1.164).rounded(.up)
         let longest = captions.flatMap { $0 }.map(\.count).max() ?? 0
-        let pitch = max(tileSize + spacing, Double(longest) * 0.64 * theme.captionFont.size + 6).rounded(.up)
+        let pitch = max(tile + spacing, Double(longest) * 0.6 * theme.captionFont.size + 6).rounded(.up)
         let width = Double(columns) * pitch + 2 * theme.margin
         let height =
-            Double(rows) * (tileSize + captionHeight + spacing) - spacing + 2 * theme.margin
+            Double(rows) * (tile + captionHeight + spacing) - spacing + 2 * theme.margin
             + headerHeight(subtitleLines: subtitleLines)
         return Size(width: max(width, minimumWidth).rounded(.up), height: height.rounded(.up) + 2)
     }
