@@ -50,6 +50,15 @@ import Testing
         #expect(fifty.values == [0, 10, 20, 30, 40, 50])
     }
 
+    /// A run stopped inside its first epoch has an epoch axis shorter than one: integer ticks
+    /// cannot label it, so fractional ones do (this once crashed on an empty tick range).
+    @Test(arguments: [0.02...0.4, 0.5...1.4, 1.1...1.9])
+    func integerAxesNarrowerThanOneFallBackToFractions(domain: ClosedRange<Double>) {
+        let ticks = NiceTicks.ticks(in: domain, targetCount: 5, integersOnly: true)
+        #expect(ticks.values.count >= 2)
+        #expect(ticks.values.allSatisfy { domain.contains($0) })
+    }
+
     /// Ticks over many random ranges (seeded): exact multiples of a 1/2/2.5/5 step, inside the
     /// domain, increasing, at least two, not far from the target count, labels distinct with
     /// the same number of decimals, and each label reads back as its value.

@@ -18,8 +18,11 @@ import TestSupport
         ]
         var env = ProcessInfo.processInfo.environment
         env["NNREPORT_DATA"] = TestData.dataRoot.path
+        env["SWIFT_BACKTRACE"] = "enable=yes,interactive=no"
         process.environment = env
-        process.standardError = FileHandle.nullDevice
+        let errorLog = root.appendingPathComponent("stderr.txt")
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errorLog)
         try process.run()
 
         // Wait until training has logged steps into the staging folder, then press Ctrl-C.
@@ -40,7 +43,9 @@ import TestSupport
         process.interrupt()
         process.waitUntilExit()
 
-        #expect(process.terminationStatus == 130)
+        let log = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
+        #expect(process.terminationReason == .exit, "stderr: \(log)")
+        #expect(process.terminationStatus == 130, "stderr: \(log)")
         let summary = try JSONParser.parse([UInt8](Data(contentsOf: out.appendingPathComponent("summary.json"))))
         #expect(summary["status"]?.stringValue == "interrupted")
         let lines = try String(contentsOf: out.appendingPathComponent("metrics.jsonl"), encoding: .utf8)
@@ -51,6 +56,6 @@ import TestSupport
         let readme = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("interrupted"))
         // No staging folder is left behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["report"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["report", "stderr.txt"])
     }
 }

@@ -5,6 +5,11 @@ public enum NiceTicks {
     ///
     /// - Parameter integersOnly: never step below 1 nor by 2.5 (for counts such as epochs).
     public static func ticks(in domain: ClosedRange<Double>, targetCount: Int, integersOnly: Bool = false) -> TickSet {
+        if integersOnly, (domain.upperBound + 1e-9).rounded(.down) - (domain.lowerBound - 1e-9).rounded(.up) < 1 {
+            // Fewer than two whole numbers inside (a run stopped within its first epoch): whole-number
+            // ticks cannot label this axis, so fall back to fractional ones.
+            return ticks(in: domain, targetCount: targetCount, integersOnly: false)
+        }
         let step = step(for: domain, targetCount: targetCount, integersOnly: integersOnly)
         let (k0, k1) = multiples(of: step, in: domain)
         let values = (k0...k1).map(step.multiple)
