@@ -136,10 +136,11 @@ import Testing
     @Test func markerLabelMovesToTheBottomWhenDataFillsTheTop() {
         // Accuracy-like data hugging the top of the plot.
         let x = (1...10).map(Double.init)
-        let chart = LineChart(series: [
-            LineSeries("train", x: x, y: x.map { 0.99 - 0.05 / $0 }),
-            LineSeries("validation", x: x, y: x.map { 0.985 - 0.04 / $0 }),
-        ], markers: [VerticalMarker(x: 7, label: "early stop")], legend: .hidden)
+        let chart = LineChart(
+            series: [
+                LineSeries("train", x: x, y: x.map { $0 == 1 ? 0.9 : 0.99 }),
+                LineSeries("validation", x: x, y: x.map { $0 == 1 ? 0.91 : 0.985 }),
+            ], markers: [VerticalMarker(x: 7, label: "early stop")], legend: .hidden)
         let (scene, panel) = build(chart)
         let label = scene.texts.first { $0.string == "early stop" }!
         #expect(label.anchor.vertical == .bottom)
