@@ -2,7 +2,7 @@
 # Draws the report's figures with nnreport and with matplotlib (Agg) from the same data and
 # prints per-figure times and ratios (issue 4).
 #
-#   scripts/bench-render.sh            # REPS=7 warm repetitions, COLD=3 cold runs
+#   scripts/bench-render.sh            # REPS=7 warm repetitions, COLD=3 cold runs, SCALE=1 (or 2)
 #
 # Warm: median time per figure in a running process (layout + drawing + PNG encoding):
 # loss | accuracy over 50 epochs, a 10x10 grid of 28x28 weight tiles, a 3x6 prediction panel
@@ -10,7 +10,7 @@
 # Cold: a new process writing every figure of a report (9 PNGs), process start included.
 #
 # nnreport side: `nnreport bench --render` when the built binary has it, taking
-#   --repetitions N      print "<figure> <seconds> <bytes>" lines (RenderBenchmark.run + .formatted)
+#   --repetitions N [--scale S]  print "<figure> <seconds> <bytes>" lines (RenderBenchmark.run + .formatted)
 #   --write-figures DIR  write the report's figures, print the same lines (RenderBenchmark.writeReportFigures)
 #   --export-data FILE   write the data as JSON for the peer (RenderBenchmark.dataJSON)
 # and otherwise a small runner built against the library in .build-bench/runner.
@@ -19,6 +19,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 reps=${REPS:-7}
 cold_runs=${COLD:-3}
+scale=${SCALE:-1}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -29,7 +30,7 @@ nnreport="$root/.build/release/nnreport"
 if [ -x "$nnreport" ] && "$nnreport" bench --help 2>/dev/null | grep -q -- '--render'; then
     bench() {
         case "$1" in
-            warm) "$nnreport" bench --render --repetitions "$2" ;;
+            warm) "$nnreport" bench --render --repetitions "$2" --scale "$3" ;;
             cold) "$nnreport" bench --render --write-figures "$2" ;;
             data) "$nnreport" bench --render --export-data "$2" ;;
         esac
@@ -62,7 +63,8 @@ let arguments = CommandLine.arguments
 let renderer = FigureRenderer(fonts: try .dejaVuSans())
 switch arguments[1] {
 case "warm":
-    let timings = try RenderBenchmark.run(renderer: renderer, repetitions: Int(arguments[2]) ?? 7)
+    let timings = try RenderBenchmark.run(
+        renderer: renderer, repetitions: Int(arguments[2]) ?? 7, scale: Int(arguments[3]) ?? 1)
     print(RenderBenchmark.formatted(timings), terminator: "")
 case "cold":
     let timings = try RenderBenchmark.writeReportFigures(to: URL(fileURLWithPath: arguments[2]), renderer: renderer)
@@ -70,7 +72,7 @@ case "cold":
 case "data":
     try RenderBenchmark.dataJSON(BenchmarkData()).write(toFile: arguments[2], atomically: true, encoding: .utf8)
 default:
-    fatalError("usage: render-bench warm N | cold DIR | data FILE")
+    fatalError("usage: render-bench warm N SCALE | cold DIR | data FILE")
 }
 SWIFT
     echo "nnreport side: library runner in $runner (nnreport bench --render not available yet)" >&2
@@ -83,7 +85,7 @@ SWIFT
 fi
 
 bench data "$work/data.json"
-bench warm "$reps" >"$work/nnreport-warm.txt"
+bench warm "$reps" "$scale" >"$work/nnreport-warm.txt"
 
 now() { date +%s.%N; }
 calc() { awk "BEGIN { print $1 }"; }
@@ -100,7 +102,7 @@ figures=$(ls "$work/cold-1" | wc -l)
 have_matplotlib=0
 if python3 -c "import matplotlib" 2>/dev/null; then
     have_matplotlib=1
-    python3 "$root/scripts/render-peers/matplotlib_figures.py" "$work/data.json" warm "$reps" >"$work/mpl-warm.txt"
+    python3 "$root/scripts/render-peers/matplotlib_figures.py" "$work/data.json" warm "$reps" "$scale" >"$work/mpl-warm.txt"
     mkdir -p "$work/mpl-cold"
     start=$(now)
     python3 "$root/scripts/render-peers/matplotlib_figures.py" "$work/data.json" cold "$work/mpl-cold"
@@ -109,6 +111,7 @@ if python3 -c "import matplotlib" 2>/dev/null; then
 fi
 
 echo
+echo "warm, median of $reps, scale $scale (matplotlib Agg at dpi $((100 * scale)))"
 printf "%-14s %12s %12s %10s %12s %12s\n" figure nnreport matplotlib ratio "png bytes" "mpl bytes"
 while read -r name seconds bytes; do
     if [ "$have_matplotlib" = 1 ]; then

@@ -1,3 +1,5 @@
+import Foundation
+
 extension DatasetError: CustomStringConvertible {
     /// A full sentence: what failed, where, what was expected, and how to fix it.
     public var description: String {
@@ -138,4 +140,9 @@ extension DatasetError: CustomStringConvertible {
         }
         return (count < 0 ? "-" : "") + grouped + (count == 1 ? " byte" : " bytes")
     }
+}
+
+extension DatasetError: LocalizedError {
+    /// The same text as ``description``, for callers that use `localizedDescription`.
+    public var errorDescription: String? { description }
 }

@@ -49,8 +49,10 @@ extension DatasetLoader {
             let missing = nested.missing.count < 4 ? nested.missing : direct.missing
             throw DatasetError.dataDirectoryIncomplete(path: dataDirectory.path, missing: missing)
         }
-        guard allowDownload, let cache = cacheFolder(for: descriptor) else {
-            throw DatasetError.notFound(dataset: descriptor.name, tried: tried)
+        guard allowDownload else { throw DatasetError.notFound(dataset: descriptor.name, tried: tried) }
+        guard let cache = cacheFolder(for: descriptor) else {
+            throw DatasetError.cacheUnwritable(
+                path: "~/.cache/nnreport", reason: "neither HOME nor an absolute XDG_CACHE_HOME is set")
         }
         return try download(descriptor, into: cache, tried: tried)
     }

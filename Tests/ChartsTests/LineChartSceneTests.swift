@@ -133,6 +133,20 @@ import Testing
         #expect(label.position.x > marker.position)
     }
 
+    @Test func markerLabelMovesToTheBottomWhenDataFillsTheTop() {
+        // Accuracy-like data hugging the top of the plot.
+        let x = (1...10).map(Double.init)
+        let chart = LineChart(
+            series: [
+                LineSeries("train", x: x, y: x.map { $0 == 1 ? 0.9 : 0.99 }),
+                LineSeries("validation", x: x, y: x.map { $0 == 1 ? 0.91 : 0.985 }),
+            ], markers: [VerticalMarker(x: 7, label: "early stop")], legend: .hidden)
+        let (scene, panel) = build(chart)
+        let label = scene.texts.first { $0.string == "early stop" }!
+        #expect(label.anchor.vertical == .bottom)
+        #expect(label.bounds.maxY <= panel.plotRect.maxY && label.bounds.minY > panel.plotRect.midY)
+    }
+
     @Test func longSeriesIsReducedForDrawingOnly() {
         var rng = TestRandom(seed: 5)
         let points = (0..<100_000).map { DataPoint(x: Double($0) / 1000, y: rng.uniform(in: 0...1)) }

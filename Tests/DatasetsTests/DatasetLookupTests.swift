@@ -125,10 +125,21 @@ import TestSupport
         }
     }
 
+    @Test func downloadWithoutACacheFolderSaysWhy() throws {
+        try withScratchFolder { scratch in
+            let environment = DatasetEnvironment(variables: [:], homeDirectory: nil, fileSystemRoot: scratch)
+            #expect(
+                throws: DatasetError.cacheUnwritable(
+                    path: "~/.cache/nnreport", reason: "neither HOME nor an absolute XDG_CACHE_HOME is set")
+            ) { try DatasetLoader(environment: environment).load(descriptor) }
+        }
+    }
+
     @Test func fashionNotFoundSuggestsTheDebianPackage() {
         let error = DatasetError.notFound(dataset: "fashion", tried: [])
         #expect(error.description.contains("apt-get install dataset-fashion-mnist"))
         #expect(error.description.hasPrefix("Fashion-MNIST files were not found"))
+        #expect(error.localizedDescription == error.description)
     }
 
     @Test func searchPathFollowsDesignOrder() throws {

@@ -180,3 +180,12 @@ func recordOffsets(_ bytes: [UInt8]) -> [Int] {
     }
     return offsets
 }
+
+@Suite struct TensorBoardSingleFileTests {
+    @Test func aValidationEventFileReadAloneKeepsItsSplit() throws {
+        let log = try Fixtures.read("tensorboard/keras_run/validation/events.out.tfevents.1700000000.fixture")
+        #expect(log.runName == "keras_run")
+        #expect(log.series.map(\.canonicalName) == ["val_loss", "val_accuracy", "val_loss"])
+        #expect(log.series(named: "val_loss", cadence: .epoch)?.originalName == "validation/epoch_loss")
+    }
+}

@@ -3,7 +3,7 @@
 
 Used by scripts/bench-render.sh to compare speed with nnreport on the same numbers:
 
-    matplotlib_figures.py DATA.json warm [REPETITIONS]   -> "<figure> <seconds> <bytes>" lines (median)
+    matplotlib_figures.py DATA.json warm [REPETITIONS [SCALE]]  -> "<figure> <seconds> <bytes>" lines (median)
     matplotlib_figures.py DATA.json cold OUT_DIR         -> writes the four PNGs once
 
 Figures match nnreport's in content and pixel size (dpi 100): loss | accuracy over 50 epochs
@@ -130,10 +130,10 @@ def confusion(data):
 FIGURES = [("curves", curves), ("weights", weights), ("predictions", predictions), ("confusion", confusion)]
 
 
-def render(data, build):
+def render(data, build, scale=1):
     fig = build(data)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI)
+    fig.savefig(buffer, format="png", dpi=DPI * scale)
     plt.close(fig)
     return buffer.getvalue()
 
@@ -143,12 +143,13 @@ def main():
     mode = sys.argv[2]
     if mode == "warm":
         repetitions = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+        scale = int(sys.argv[4]) if len(sys.argv) > 4 else 1
         for name, build in FIGURES:
-            png = render(data, build)  # warm-up: fonts, caches
+            png = render(data, build, scale)  # warm-up: fonts, caches
             samples = []
             for _ in range(repetitions):
                 start = time.perf_counter()
-                png = render(data, build)
+                png = render(data, build, scale)
                 samples.append(time.perf_counter() - start)
             print(name, statistics.median(samples), len(png))
     elif mode == "cold":

@@ -51,17 +51,17 @@ extension LineChart {
         var placement = legendBox.isEmpty ? LegendPlacement.hidden : legend
         var cartesian = layout(reserve: placement == .outsideRight ? outsideReserve : 0)
         var projections = project(cartesian, smoothedValues: smoothedValues)
-        var labelRects = markerLabels(cartesian, builder: builder).map(\.bounds)
+        var labels = markerLabels(cartesian, projections: projections, builder: builder)
         var coverage = 0
         if placement == .automatic {
-            let placer = self.placer(projections, cartesian: cartesian, labelRects: labelRects)
+            let placer = self.placer(projections, cartesian: cartesian, labelRects: labels.map(\.bounds))
             if let best = placer.best(size: legendBox.size, in: cartesian.plotRect), best.coverage == 0 {
                 placement = .inside(best.corner)
             } else {
                 placement = .outsideRight
                 cartesian = layout(reserve: outsideReserve)
                 projections = project(cartesian, smoothedValues: smoothedValues)
-                labelRects = markerLabels(cartesian, builder: builder).map(\.bounds)
+                labels = markerLabels(cartesian, projections: projections, builder: builder)
             }
         }
 
@@ -74,12 +74,12 @@ extension LineChart {
             drawSeries(s, projection: projection, color: color, builder: &builder)
         }
         builder.popClip()
-        panel.markers = drawMarkers(cartesian, builder: &builder)
+        panel.markers = drawMarkers(cartesian, labels: labels, builder: &builder)
         (panel.xAxis, panel.yAxis) = cartesian.drawAxes(&builder)
 
         if let legendOrigin = legendBox.origin(for: placement, plot: plot, frame: frame) {
             if case .inside = placement {
-                coverage = placer(projections, cartesian: cartesian, labelRects: labelRects)
+                coverage = placer(projections, cartesian: cartesian, labelRects: labels.map(\.bounds))
                     .coverage(of: Rect(origin: legendOrigin, size: legendBox.size))
             }
             legendBox.draw(at: legendOrigin, builder: &builder)
@@ -152,12 +152,16 @@ extension LineChart {
         return runs
     }
 
-    func placer(_ projections: [Projection], cartesian: CartesianLayout, labelRects: [Rect]) -> LegendPlacer {
+    /// What a legend (or a marker label) should avoid: every drawn line and band, the marker
+    /// lines unless `includeMarkers` is false, and `labelRects`.
+    func placer(
+        _ projections: [Projection], cartesian: CartesianLayout, labelRects: [Rect], includeMarkers: Bool = true
+    ) -> LegendPlacer {
         var placer = LegendPlacer()
         for p in projections {
             placer.polylines += p.lineRuns + p.rawRuns + p.bandSpans
         }
-        for marker in markers {
+        for marker in markers where includeMarkers {
             if let x = cartesian.xScale.position(of: marker.x) {
                 placer.polylines.append([
                     Point(x: x, y: cartesian.plotRect.minY), Point(x: x, y: cartesian.plotRect.maxY),
@@ -200,33 +204,43 @@ extension LineChart {
         }
     }
 
-    /// Labels of the vertical markers, placed at the top of the plot beside their line and
-    /// moved down when they would overlap an earlier one.
-    func markerLabels(_ cartesian: CartesianLayout, builder: SceneBuilder) -> [TextItem] {
+    /// Labels of the vertical markers, beside their line at the top or the bottom of the plot,
+    /// on whichever side covers the least data (top right first on ties), moved along when
+    /// they would overlap an earlier label.
+    func markerLabels(_ cartesian: CartesianLayout, projections: [Projection], builder: SceneBuilder) -> [TextItem] {
         let theme = builder.theme
         let plot = cartesian.plotRect
+        let data = placer(projections, cartesian: cartesian, labelRects: [], includeMarkers: false)
         var placed: [TextItem] = []
         for marker in markers {
             guard let label = marker.label, !label.isEmpty, let x = cartesian.xScale.position(of: marker.x) else {
                 continue
             }
             let metrics = builder.measure(label, font: theme.captionFont)
-            let fitsRight = x + 5 + metrics.width <= plot.maxX - 2
-            var y = plot.minY + 4
-            var item: TextItem
-            repeat {
-                item = TextItem(
-                    label, at: Point(x: fitsRight ? x + 5 : x - 5, y: y), font: theme.captionFont,
-                    color: marker.color ?? theme.annotation, anchor: TextAnchor(fitsRight ? .leading : .trailing, .top),
-                    metrics: metrics)
-                y += metrics.height + 2
-            } while placed.contains(where: { $0.bounds.intersects(item.bounds) }) && y < plot.maxY
-            placed.append(item)
+            let step = metrics.height + 2
+            var best: (item: TextItem, coverage: Int)?
+            for (top, right) in [(true, true), (true, false), (false, true), (false, false)] {
+                let fits = right ? x + 5 + metrics.width <= plot.maxX - 2 : x - 5 - metrics.width >= plot.minX + 2
+                guard fits else { continue }
+                var y = top ? plot.minY + 4 : plot.maxY - 4
+                var item: TextItem
+                repeat {
+                    item = TextItem(
+                        label, at: Point(x: right ? x + 5 : x - 5, y: y), font: theme.captionFont,
+                        color: marker.color ?? theme.annotation,
+                        anchor: TextAnchor(right ? .leading : .trailing, top ? .top : .bottom), metrics: metrics)
+                    y += top ? step : -step
+                } while placed.contains(where: { $0.bounds.intersects(item.bounds) }) && y > plot.minY && y < plot.maxY
+                let coverage = data.coverage(of: item.bounds)
+                if best == nil || coverage < best!.coverage { best = (item, coverage) }
+                if coverage == 0 { break }
+            }
+            if let best { placed.append(best.item) }
         }
         return placed
     }
 
-    func drawMarkers(_ cartesian: CartesianLayout, builder: inout SceneBuilder) -> [MarkerScene] {
+    func drawMarkers(_ cartesian: CartesianLayout, labels: [TextItem], builder: inout SceneBuilder) -> [MarkerScene] {
         let theme = builder.theme
         let plot = cartesian.plotRect
         var scenes: [MarkerScene] = []
@@ -238,7 +252,7 @@ extension LineChart {
                 StrokeStyle(color: marker.color ?? theme.annotation, width: 1.25, dash: marker.dash), role: .annotation)
             scenes.append(MarkerScene(x: marker.x, position: x, label: marker.label))
         }
-        for label in markerLabels(cartesian, builder: builder) {
+        for label in labels {
             builder.fill(
                 .rect(label.bounds.insetBy(dx: -2, dy: 0)), theme.background.withAlpha(0.85), role: .annotation)
             builder.text(

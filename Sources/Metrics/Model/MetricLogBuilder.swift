@@ -8,9 +8,16 @@ struct MetricLogBuilder {
         var cadence: MetricCadence?
     }
 
-    private var order: [Key] = []
-    private var points: [Key: [MetricPoint]] = [:]
+    private var entries: [(key: Key, points: [MetricPoint])] = []
+    private var index: [Key: Int] = [:]
     var tally = WarningTally()
+
+    /// The entry of `key`: a linear scan while there are few metrics (comparing short strings
+    /// is cheaper than hashing them for every value of a 100,000-line log), a lookup after.
+    private func slot(of key: Key) -> Int? {
+        if entries.count <= 16 { return entries.firstIndex { $0.key == key } }
+        return index[key]
+    }
 
     /// Records one value of metric `name`. NaN and infinite values become gaps and are counted.
     /// `cadence` is what the format says (nnreport step events, Keras rows); nil lets the name
@@ -19,24 +26,24 @@ struct MetricLogBuilder {
         _ name: String, cadence: MetricCadence? = nil, step: Int? = nil, epoch: Double? = nil, value: Double
     ) {
         let key = Key(originalName: name, cadence: cadence)
-        if points[key] == nil { order.append(key) }
         var point = MetricPoint(step: step, epoch: epoch, value: value)
         if !value.isFinite {
             point.value = .nan
             tally.add("NaN or infinite values (shown as gaps) in '\(name)'")
         }
-        points[key, default: []].append(point)
+        if let slot = slot(of: key) {
+            entries[slot].points.append(point)
+        } else {
+            index[key] = entries.count
+            entries.append((key: key, points: [point]))
+        }
     }
-
-    /// The metric names seen so far.
-    var names: [String] { order.map(\.originalName) }
 
     /// The series, in order of first appearance.
     mutating func buildSeries() -> [MetricSeries] {
         var result: [MetricSeries] = []
-        for key in order {
+        for (key, raw) in entries {
             let name = MetricName(parsing: key.originalName)
-            let raw = points[key] ?? []
             let cadence = key.cadence ?? name.cadence ?? Self.inferCadence(raw)
             result.append(
                 MetricSeries(
@@ -67,6 +74,8 @@ struct MetricLogBuilder {
             }
         }
         guard points.allSatisfy({ x($0) != nil }) else { return points }
+        // The usual case, strictly increasing x, needs no work.
+        if zip(points, points.dropFirst()).allSatisfy({ x($0)! < x($1)! }) { return points }
         var latest: [Double: Int] = [:]
         for (i, point) in points.enumerated() { latest[x(point)!] = i }
         let duplicates = points.count - latest.count

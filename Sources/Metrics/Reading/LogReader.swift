@@ -55,8 +55,13 @@ public enum LogReader {
             case .failure(let error): throw error.withPath(url.path)
             }
         }
+        let folder = url.deletingLastPathComponent()
+        if chosen == .tensorBoard, MetricName.splitWords[folder.lastPathComponent.lowercased()] != nil {
+            // validation/events.out.tfevents.* read alone: its tags are still validation metrics.
+            return try TensorBoardReader.parse(bytes, source: url, tagPrefix: folder.lastPathComponent + "/")
+        }
         var log = try parse(bytes, format: chosen, source: url, x: x)
-        addSidecars(to: &log, folder: url.deletingLastPathComponent())
+        addSidecars(to: &log, folder: folder)
         return log
     }
 

@@ -29,11 +29,11 @@ enum TensorBoardReader {
         return "it does not start with a TFRecord header (8-byte length and its masked CRC-32C)"
     }
 
-    /// One event file read on its own.
-    static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
+    /// One event file read on its own; `tagPrefix` as for a file of a run's subfolder.
+    static func parse(_ bytes: [UInt8], source: URL, tagPrefix: String = "") throws(MetricLogError) -> MetricLog {
         var builder = MetricLogBuilder()
         var contents = Contents()
-        try scan(bytes, path: source.path, tagPrefix: "", into: &builder, contents: &contents)
+        try scan(bytes, path: source.path, tagPrefix: tagPrefix, into: &builder, contents: &contents)
         return try finish(builder: builder, contents: contents, source: source)
     }
 
