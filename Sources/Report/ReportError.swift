@@ -4,6 +4,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case outputExists(path: String)
     /// A folder or file could not be created or written.
     case cannotWrite(path: String, reason: String)
+    /// A file of the report being built could not be written (disk full, quota, I/O error).
+    case cannotWriteFile(name: String, report: String, reason: String)
     /// The final rename of the finished report failed.
     case cannotFinish(staging: String, destination: String, reason: String)
     /// A template could not be parsed: `file:line:column: message`.
@@ -20,6 +22,9 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
                 + "Choose another --out, remove it, or pass --force to replace it."
         case .cannotWrite(let path, let reason):
             return "Cannot write '\(path)': \(reason). Check that the folder is writable and the disk has space."
+        case .cannotWriteFile(let name, let report, let reason):
+            return "Cannot write \(name) of the report '\(report)': \(reason). "
+                + "Free some disk space or choose another --out; nothing was left under that name."
         case .cannotFinish(let staging, let destination, let reason):
             return "Cannot move the finished report from '\(staging)' to '\(destination)': \(reason)."
         case .template(let file, let line, let column, let message):

@@ -32,17 +32,15 @@ public final class StagingDirectory {
         }
         let parent = self.destination.deletingLastPathComponent()
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileSystem.makeDirectories(at: parent)
         } catch {
-            throw ReportError.cannotWrite(path: parent.path, reason: Self.reason(error))
+            throw ReportError.cannotWrite(path: parent.path, reason: error.description)
         }
         let pid = ProcessInfo.processInfo.processIdentifier
         let name = ".\(self.destination.lastPathComponent).partial-\(pid)-\(UInt32.random(in: 0...UInt32.max))"
         url = parent.appendingPathComponent(name, isDirectory: true)
-        do {
-            try fm.createDirectory(at: url, withIntermediateDirectories: false)
-        } catch {
-            throw ReportError.cannotWrite(path: url.path, reason: Self.reason(error))
+        if mkdir(url.path, 0o755) != 0 {
+            throw ReportError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -54,12 +52,21 @@ public final class StagingDirectory {
     public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 
     /// Writes `data` to `name` inside the staging folder.
+    ///
+    /// - Throws: ``ReportError/cannotWriteFile(name:report:reason:)`` with the system's reason
+    ///   ("No space left on device").
     public func write(_ data: Data, to name: String) throws {
-        let target = file(name)
-        do {
-            try data.write(to: target)
-        } catch {
-            throw ReportError.cannotWrite(path: target.path, reason: Self.reason(error))
+        let path = file(name).path
+        let failure = data.withUnsafeBytes { raw -> POSIXFailure? in
+            do throws(POSIXFailure) {
+                try FileSystem.write(raw, to: path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure {
+            throw ReportError.cannotWriteFile(name: name, report: destination.path, reason: failure.description)
         }
     }
 

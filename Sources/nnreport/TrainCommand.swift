@@ -35,6 +35,7 @@ extension TrainCommand {
     }
 
     func runTraining() throws {
+        ProcessSetup.prepare()
         let interrupt = InterruptMonitor()
         interrupt.install()
         let quiet = report.quiet
