@@ -18,9 +18,11 @@ extension Activation {
                 let raw = UnsafeMutableRawPointer(row)
                 var j = 0
                 while j + 8 <= columns {
-                    let v = raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+                    let v =
+                        raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
                         + rb.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
-                    raw.storeBytes(of: v.replacing(with: zero, where: v .< zero), toByteOffset: j * 4, as: SIMD8<Float>.self)
+                    raw.storeBytes(
+                        of: v.replacing(with: zero, where: v .< zero), toByteOffset: j * 4, as: SIMD8<Float>.self)
                     j += 8
                 }
                 while j < columns {
@@ -54,7 +56,8 @@ extension Activation {
             while i + 8 <= count {
                 let g = rg.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
                 let out = ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                rg.storeBytes(of: g.replacing(with: zero, where: out .<= zero), toByteOffset: i * 4, as: SIMD8<Float>.self)
+                rg.storeBytes(
+                    of: g.replacing(with: zero, where: out .<= zero), toByteOffset: i * 4, as: SIMD8<Float>.self)
                 i += 8
             }
             while i < count {

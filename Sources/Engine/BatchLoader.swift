@@ -20,7 +20,9 @@ struct BatchLoader {
         _ indices: C, from images: UnsafePointer<UInt8>, labels sourceLabels: UnsafePointer<UInt8>,
         into batch: Matrix, labels: UnsafeMutablePointer<UInt8>
     ) where C.Element == Int {
-        precondition(batch.columns == pixels && indices.count <= batch.capacity, "batch \(batch.capacity)x\(batch.columns) for \(indices.count) images of \(pixels)")
+        precondition(
+            batch.columns == pixels && indices.count <= batch.capacity,
+            "batch \(batch.capacity)x\(batch.columns) for \(indices.count) images of \(pixels)")
         batch.rows = indices.count
         factor.withUnsafeBufferPointer { a in
             offset.withUnsafeBufferPointer { b in

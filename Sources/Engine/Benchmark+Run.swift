@@ -16,7 +16,8 @@ public enum Benchmark {
     /// Times every configuration: `epochs` training epochs each (median reported), the GEMM-only
     /// equivalent, and the sgemm peak for its thread count.
     public static func run(
-        configurations: [BenchConfiguration], train: LabeledImages, test: LabeledImages, classCount: Int = 10, epochs: Int = 3
+        configurations: [BenchConfiguration], train: LabeledImages, test: LabeledImages, classCount: Int = 10,
+        epochs: Int = 3
     ) throws -> [BenchResult] {
         var peaks: [Int: Double] = [:]
         var results: [BenchResult] = []
@@ -29,10 +30,13 @@ public enum Benchmark {
             config.trainLimit = min(bench.samples, train.count)
             let sizes = [train.imageSize] + config.hidden + [classCount]
             let times = EpochTimes()
-            _ = try Trainer(configuration: config, train: train, test: test.prefix(0), classCount: classCount, sink: times).run()
+            _ = try Trainer(
+                configuration: config, train: train, test: test.prefix(0), classCount: classCount, sink: times
+            ).run()
             let epochSeconds = median(times.seconds)
             let steps = (config.trainLimit! + config.batchSize - 1) / config.batchSize
-            let gemm = gemmOnlySeconds(sizes: sizes, batch: config.batchSize, steps: steps, threads: config.threads, repeats: epochs)
+            let gemm = gemmOnlySeconds(
+                sizes: sizes, batch: config.batchSize, steps: steps, threads: config.threads, repeats: epochs)
             if peaks[config.threads] == nil { peaks[config.threads] = sgemmPeakGFLOPS(threads: config.threads) }
             let peak = peaks[config.threads]!
             let flops = flopsPerSample(sizes: sizes)
@@ -49,7 +53,9 @@ public enum Benchmark {
 
     /// Times evaluation with the issue-3 network (784-256-128-64-10 ReLU, inputs scaled to [0, 1],
     /// He-initialised weights: the arithmetic does not depend on the values).
-    public static func evaluation(test: LabeledImages, classCount: Int = 10, threads: Int, repeats: Int = 10) -> EvaluationBenchResult {
+    public static func evaluation(test: LabeledImages, classCount: Int = 10, threads: Int, repeats: Int = 10)
+        -> EvaluationBenchResult
+    {
         var generator = SplitMix64(seed: 1)
         let network = Network.random(
             sizes: [test.imageSize, 256, 128, 64, classCount], activation: .relu, initializer: .he,
@@ -59,7 +65,9 @@ public enum Benchmark {
     }
 
     /// Times class probabilities for every test image, from bytes, `repeats` times.
-    public static func evaluation(network: Network, test: LabeledImages, threads: Int, repeats: Int = 10) -> EvaluationBenchResult {
+    public static func evaluation(network: Network, test: LabeledImages, threads: Int, repeats: Int = 10)
+        -> EvaluationBenchResult
+    {
         BLAS.setThreads(threads)
         var samples: [Double] = []
         for _ in 0..<repeats {
@@ -85,7 +93,8 @@ public enum Benchmark {
     /// The best GFLOP/s of a 1024³ sgemm over a few runs, with `threads` BLAS threads.
     public static func sgemmPeakGFLOPS(threads: Int, size: Int = 1024, repeats: Int = 5) -> Double {
         BLAS.setThreads(threads)
-        let a = Matrix(rows: size, columns: size), b = Matrix(rows: size, columns: size), c = Matrix(rows: size, columns: size)
+        let a = Matrix(rows: size, columns: size), b = Matrix(rows: size, columns: size),
+            c = Matrix(rows: size, columns: size)
         a.fill(0.5)
         b.fill(0.25)
         var best = Double.infinity

@@ -44,11 +44,13 @@ public enum DenseKernels {
     ///
     /// dOut (batch, out), x (batch, in) -> dW (out, in) += scale · dOutᵀ x, dB (1, out) += scale · Σ_rows dOut
     public static func accumulateParameterGradients(
-        outputGradient dOut: Matrix, input x: Matrix, weightGradient dW: Matrix, biasGradient dB: Matrix, scale: Float = 1
+        outputGradient dOut: Matrix, input x: Matrix, weightGradient dW: Matrix, biasGradient dB: Matrix,
+        scale: Float = 1
     ) {
         precondition(
             dOut.rows == x.rows && dW.rows == dOut.columns && dW.columns == x.columns && dB.count == dOut.columns,
-            "dense backward: dOut \(dOut.rows)x\(dOut.columns), x \(x.rows)x\(x.columns), dW \(dW.rows)x\(dW.columns), dB \(dB.count)")
+            "dense backward: dOut \(dOut.rows)x\(dOut.columns), x \(x.rows)x\(x.columns), dW \(dW.rows)x\(dW.columns), dB \(dB.count)"
+        )
         let outputs = dOut.columns, inputs = x.columns
         if x.rows == 1 {
             // Outer product dOut ⊗ x, one scaled row of x per output unit.
@@ -71,7 +73,8 @@ public enum DenseKernels {
     public static func inputGradient(outputGradient dOut: Matrix, weights w: Matrix, inputGradient dX: Matrix) {
         precondition(
             dOut.columns == w.rows && dX.columns == w.columns && dX.rows == dOut.rows,
-            "dense input gradient: dOut \(dOut.rows)x\(dOut.columns), w \(w.rows)x\(w.columns), dX \(dX.rows)x\(dX.columns)")
+            "dense input gradient: dOut \(dOut.rows)x\(dOut.columns), w \(w.rows)x\(w.columns), dX \(dX.rows)x\(dX.columns)"
+        )
         if dOut.rows == 1 {
             let inputs = w.columns
             dX.data.update(repeating: 0, count: inputs)

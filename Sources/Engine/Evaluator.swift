@@ -41,7 +41,8 @@ struct Evaluator {
 extension Network {
     /// Class probabilities of every image of `images`, `images.count × classCount` row-major.
     public func predictProbabilities(images: LabeledImages, chunk: Int = 1000) -> [Float] {
-        precondition(images.imageSize == inputCount, "images have \(images.imageSize) pixels, the network takes \(inputCount)")
+        precondition(
+            images.imageSize == inputCount, "images have \(images.imageSize) pixels, the network takes \(inputCount)")
         return predictProbabilities(pixels: images.pixels, chunk: chunk)
     }
 
@@ -51,18 +52,21 @@ extension Network {
     ///   - pixels: `count × inputCount` raw bytes, image after image.
     ///   - chunk: images per forward pass.
     public func predictProbabilities(pixels: [UInt8], chunk: Int = 1000) -> [Float] {
-        precondition(pixels.count % inputCount == 0, "\(pixels.count) bytes is not a whole number of \(inputCount)-pixel images")
+        precondition(
+            pixels.count % inputCount == 0, "\(pixels.count) bytes is not a whole number of \(inputCount)-pixel images")
         let count = pixels.count / inputCount
         guard count > 0 else { return [] }
         let model = Model(network: self)
         let workspace = Workspace(sizes: sizes, capacity: Swift.min(chunk, count), dropout: false, training: false)
-        let evaluator = Evaluator(model: model, workspace: workspace, loader: BatchLoader(transform: inputTransform, pixels: inputCount))
+        let evaluator = Evaluator(
+            model: model, workspace: workspace, loader: BatchLoader(transform: inputTransform, pixels: inputCount))
         let labels = [UInt8](repeating: 0, count: count)
         var result = [Float](repeating: 0, count: count * classCount)
         pixels.withUnsafeBufferPointer { p in
             labels.withUnsafeBufferPointer { l in
                 result.withUnsafeMutableBufferPointer { r in
-                    _ = evaluator.evaluate(images: p.baseAddress!, labels: l.baseAddress!, range: 0..<count, probabilities: r.baseAddress!)
+                    _ = evaluator.evaluate(
+                        images: p.baseAddress!, labels: l.baseAddress!, range: 0..<count, probabilities: r.baseAddress!)
                 }
             }
         }

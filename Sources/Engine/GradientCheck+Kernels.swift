@@ -16,19 +16,30 @@ extension GradientCheck {
         let x = randomValues(rows * inputs, scale: 1, &g), w = randomValues(outputs * inputs, scale: 1, &g)
         let b = randomValues(outputs, scale: 1, &g), r = randomValues(rows * outputs, scale: 1, &g)
         let upstream = matrix(r, rows: rows, columns: outputs)
-        let dW = Matrix(rows: outputs, columns: inputs), dB = Matrix(rows: 1, columns: outputs), dX = Matrix(rows: rows, columns: inputs)
-        DenseKernels.accumulateParameterGradients(outputGradient: upstream, input: matrix(x, rows: rows, columns: inputs), weightGradient: dW, biasGradient: dB)
-        DenseKernels.inputGradient(outputGradient: upstream, weights: matrix(w, rows: outputs, columns: inputs), inputGradient: dX)
-        let f = { (x: [Double], w: [Double], b: [Double]) in weightedSum(Reference.dense(x, rows: rows, inputs: inputs, w, b), r) }
+        let dW = Matrix(rows: outputs, columns: inputs), dB = Matrix(rows: 1, columns: outputs),
+            dX = Matrix(rows: rows, columns: inputs)
+        DenseKernels.accumulateParameterGradients(
+            outputGradient: upstream, input: matrix(x, rows: rows, columns: inputs), weightGradient: dW,
+            biasGradient: dB)
+        DenseKernels.inputGradient(
+            outputGradient: upstream, weights: matrix(w, rows: outputs, columns: inputs), inputGradient: dX)
+        let f = { (x: [Double], w: [Double], b: [Double]) in
+            weightedSum(Reference.dense(x, rows: rows, inputs: inputs, w, b), r)
+        }
         return [
-            compare(name: "dense.W", analytic: doubles(dW), numerical: Reference.numericalGradient(of: w) { f(x, $0, b) }),
-            compare(name: "dense.b", analytic: doubles(dB), numerical: Reference.numericalGradient(of: b) { f(x, w, $0) }),
-            compare(name: "dense.x", analytic: doubles(dX), numerical: Reference.numericalGradient(of: x) { f($0, w, b) }),
+            compare(
+                name: "dense.W", analytic: doubles(dW), numerical: Reference.numericalGradient(of: w) { f(x, $0, b) }),
+            compare(
+                name: "dense.b", analytic: doubles(dB), numerical: Reference.numericalGradient(of: b) { f(x, w, $0) }),
+            compare(
+                name: "dense.x", analytic: doubles(dX), numerical: Reference.numericalGradient(of: x) { f($0, w, b) }),
         ]
     }
 
     /// An activation's input gradient, through the fused bias add.
-    public static func activation(_ activation: Activation, rows: Int, columns: Int, seed: UInt64) -> GradientCheckResult {
+    public static func activation(_ activation: Activation, rows: Int, columns: Int, seed: UInt64)
+        -> GradientCheckResult
+    {
         var g = SplitMix64(seed: seed, stream: 11)
         // Keep pre-activations away from ReLU's kink at 0, where the derivative is undefined.
         let z = randomValues(rows * columns, scale: 2, &g).map { abs($0) < 0.05 ? $0 + 0.1 : $0 }
@@ -69,7 +80,9 @@ extension GradientCheck {
                     output: .gradient(scale: Float(rows)))
             }
         }
-        let numerical = Reference.numericalGradient(of: z) { Reference.crossEntropy($0, rows: rows, classes: classes, labels: labels) }
+        let numerical = Reference.numericalGradient(of: z) {
+            Reference.crossEntropy($0, rows: rows, classes: classes, labels: labels)
+        }
         return compare(name: "softmax_cross_entropy.logits", analytic: doubles(logits), numerical: numerical)
     }
 

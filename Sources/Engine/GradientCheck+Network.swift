@@ -3,10 +3,13 @@ import LinearAlgebra
 extension GradientCheck {
     /// A whole small network (7 inputs, hidden 6 and 5, 4 classes, 3 rows) through the trainer's
     /// own forward, backward and weight decay; results named W1, b1, W2, b2, W3, b3.
-    public static func network(activation: Activation, dropout: Float, weightDecay: Double, seed: UInt64) -> [GradientCheckResult] {
+    public static func network(activation: Activation, dropout: Float, weightDecay: Double, seed: UInt64)
+        -> [GradientCheckResult]
+    {
         let sizes = [7, 6, 5, 4], rows = 3
         var g = SplitMix64(seed: seed, stream: 20)
-        var network = Network.random(sizes: sizes, activation: activation, initializer: .xavier, inputTransform: .identity, generator: &g)
+        var network = Network.random(
+            sizes: sizes, activation: activation, initializer: .xavier, inputTransform: .identity, generator: &g)
         for l in network.layers.indices {
             // Non-zero biases, so the bias gradients are exercised away from a symmetric start.
             network.layers[l].biases = randomValues(sizes[l + 1], scale: 0.5, &g).map { Float($0) }
@@ -34,11 +37,16 @@ extension GradientCheck {
         var results: [GradientCheckResult] = []
         for l in network.layers.indices {
             let savedW = weights[l]
-            let numericalW = Reference.numericalGradient(of: savedW) { weights[l] = $0; return loss() }
+            let numericalW = Reference.numericalGradient(of: savedW) {
+                weights[l] = $0; return loss()
+            }
             weights[l] = savedW
-            results.append(compare(name: "W\(l + 1)", analytic: doubles(model.weightGradients[l]), numerical: numericalW))
+            results.append(
+                compare(name: "W\(l + 1)", analytic: doubles(model.weightGradients[l]), numerical: numericalW))
             let savedB = biases[l]
-            let numericalB = Reference.numericalGradient(of: savedB) { biases[l] = $0; return loss() }
+            let numericalB = Reference.numericalGradient(of: savedB) {
+                biases[l] = $0; return loss()
+            }
             biases[l] = savedB
             results.append(compare(name: "b\(l + 1)", analytic: doubles(model.biasGradients[l]), numerical: numericalB))
         }

@@ -35,11 +35,17 @@ public enum GradientCheck {
         results += network(activation: .relu, dropout: 0.25, weightDecay: 0.01, seed: seed)
         for activation in [Activation.sigmoid, .tanh] {
             results += network(activation: activation, dropout: 0, weightDecay: 0, seed: seed)
-                .map { GradientCheckResult(name: "\(activation.rawValue) net \($0.name)", maxRelativeError: $0.maxRelativeError, normRelativeError: $0.normRelativeError, count: $0.count) }
+                .map {
+                    GradientCheckResult(
+                        name: "\(activation.rawValue) net \($0.name)", maxRelativeError: $0.maxRelativeError,
+                        normRelativeError: $0.normRelativeError, count: $0.count)
+                }
         }
         results += dense(rows: 3, inputs: 7, outputs: 5, seed: seed)
         results += dense(rows: 1, inputs: 19, outputs: 4, seed: seed).map {
-            GradientCheckResult(name: $0.name.replacingOccurrences(of: "dense", with: "dense[batch 1]"), maxRelativeError: $0.maxRelativeError, normRelativeError: $0.normRelativeError, count: $0.count)
+            GradientCheckResult(
+                name: $0.name.replacingOccurrences(of: "dense", with: "dense[batch 1]"),
+                maxRelativeError: $0.maxRelativeError, normRelativeError: $0.normRelativeError, count: $0.count)
         }
         for activation in Activation.allCases {
             results.append(self.activation(activation, rows: 3, columns: 6, seed: seed))

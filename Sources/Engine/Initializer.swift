@@ -34,15 +34,20 @@ public enum Initializer: Sendable, Equatable {
         case "pytorch", "torch": self = .pytorch
         default:
             let parts = name.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "gaussian", let std = Double(parts[1]), std > 0, std.isFinite
+            guard parts.count == 2, parts[0].lowercased() == "gaussian", let std = Double(parts[1]), std > 0,
+                std.isFinite
             else { return nil }
             self = .gaussian(std: std)
         }
     }
 
     /// Fills `weights` (out × in values) and `biases` (out values).
-    public func fill(weights: inout [Float], biases: inout [Float], inputs: Int, outputs: Int, generator: inout SplitMix64) {
-        precondition(weights.count == inputs * outputs && biases.count == outputs, "initializer shapes \(weights.count), \(biases.count) for \(outputs)x\(inputs)")
+    public func fill(
+        weights: inout [Float], biases: inout [Float], inputs: Int, outputs: Int, generator: inout SplitMix64
+    ) {
+        precondition(
+            weights.count == inputs * outputs && biases.count == outputs,
+            "initializer shapes \(weights.count), \(biases.count) for \(outputs)x\(inputs)")
         let nIn = Double(inputs), nOut = Double(outputs)
         switch self {
         case .homework:

@@ -23,8 +23,10 @@ public struct InputTransform: Sendable, Equatable {
 
     /// Per-pixel factors `a` and offsets `b` with `input = raw * a + b`, for `pixels` pixels.
     func affine(pixels: Int) -> (factor: [Float], offset: [Float]) {
-        precondition(mean.count == 1 || mean.count == pixels, "input transform has \(mean.count) means for \(pixels) pixels")
-        precondition(std.count == 1 || std.count == pixels, "input transform has \(std.count) stds for \(pixels) pixels")
+        precondition(
+            mean.count == 1 || mean.count == pixels, "input transform has \(mean.count) means for \(pixels) pixels")
+        precondition(
+            std.count == 1 || std.count == pixels, "input transform has \(std.count) stds for \(pixels) pixels")
         var factor = [Float](repeating: 0, count: pixels), offset = [Float](repeating: 0, count: pixels)
         for i in 0..<pixels {
             let m = mean.count == 1 ? mean[0] : mean[i]

@@ -32,7 +32,8 @@ final class Model {
     /// The current parameters as a ``Network``.
     func network(inputTransform: InputTransform) -> Network {
         let layers = weights.indices.map {
-            Network.Layer(inputs: sizes[$0], outputs: sizes[$0 + 1], weights: weights[$0].values, biases: biases[$0].values)
+            Network.Layer(
+                inputs: sizes[$0], outputs: sizes[$0 + 1], weights: weights[$0].values, biases: biases[$0].values)
         }
         return Network(layers: layers, activation: activation, inputTransform: inputTransform)
     }
@@ -64,7 +65,8 @@ final class Model {
             if dropout > 0 && !workspace.dropped.isEmpty {
                 let d = workspace.dropped[l]
                 d.copy(from: y)
-                DropoutKernels.forward(d.data, mask: workspace.masks[l].data, count: d.count, rate: dropout, generator: &generator)
+                DropoutKernels.forward(
+                    d.data, mask: workspace.masks[l].data, count: d.count, rate: dropout, generator: &generator)
                 x = d
             } else {
                 x = y
@@ -99,10 +101,13 @@ final class Model {
             }
             if let direct = directUpdate {
                 if direct.weightDecay > 0 {
-                    VectorKernels.scale(1 + 2 * direct.weightDecay * direct.scale, weights[l].data, into: weights[l].data, count: weights[l].count)
+                    VectorKernels.scale(
+                        1 + 2 * direct.weightDecay * direct.scale, weights[l].data, into: weights[l].data,
+                        count: weights[l].count)
                 }
                 DenseKernels.accumulateParameterGradients(
-                    outputGradient: dZ, input: x, weightGradient: weights[l], biasGradient: biases[l], scale: direct.scale)
+                    outputGradient: dZ, input: x, weightGradient: weights[l], biasGradient: biases[l],
+                    scale: direct.scale)
             } else {
                 DenseKernels.accumulateParameterGradients(
                     outputGradient: dZ, input: x, weightGradient: weightGradients[l], biasGradient: biasGradients[l])

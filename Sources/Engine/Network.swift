@@ -13,7 +13,9 @@ public struct Network: Sendable, Equatable {
         public var biases: [Float]
 
         public init(inputs: Int, outputs: Int, weights: [Float], biases: [Float]) {
-            precondition(weights.count == inputs * outputs && biases.count == outputs, "layer \(inputs)->\(outputs) with \(weights.count) weights, \(biases.count) biases")
+            precondition(
+                weights.count == inputs * outputs && biases.count == outputs,
+                "layer \(inputs)->\(outputs) with \(weights.count) weights, \(biases.count) biases")
             self.inputs = inputs
             self.outputs = outputs
             self.weights = weights
@@ -30,7 +32,8 @@ public struct Network: Sendable, Equatable {
     public init(layers: [Layer], activation: Activation, inputTransform: InputTransform) {
         precondition(!layers.isEmpty, "a network needs at least one layer")
         for (a, b) in zip(layers, layers.dropFirst()) {
-            precondition(a.outputs == b.inputs, "layer sizes do not chain: \(a.outputs) outputs into \(b.inputs) inputs")
+            precondition(
+                a.outputs == b.inputs, "layer sizes do not chain: \(a.outputs) outputs into \(b.inputs) inputs")
         }
         self.layers = layers
         self.activation = activation

@@ -6,7 +6,8 @@ public struct Parameter {
     public let gradient: Matrix
 
     public init(values: Matrix, gradient: Matrix) {
-        precondition(values.count == gradient.count, "parameter \(values.count) and gradient \(gradient.count) differ in size")
+        precondition(
+            values.count == gradient.count, "parameter \(values.count) and gradient \(gradient.count) differ in size")
         self.values = values
         self.gradient = gradient
     }

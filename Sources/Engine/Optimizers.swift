@@ -16,7 +16,8 @@ public final class SGDOptimizer: Optimizer {
             var i = 0
             while i + 8 <= count {
                 let o = i * 4
-                let updated = x.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                let updated =
+                    x.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
                     - lr * g.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
                 x.storeBytes(of: updated, toByteOffset: o, as: SIMD8<Float>.self)
                 g.storeBytes(of: SIMD8<Float>(), toByteOffset: o, as: SIMD8<Float>.self)
@@ -52,10 +53,13 @@ public final class MomentumOptimizer: Optimizer {
             var i = 0
             while i + 8 <= count {
                 let o = i * 4
-                let vNew = mu * v.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+                let vNew =
+                    mu * v.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
                     - lr * g.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
                 v.storeBytes(of: vNew, toByteOffset: o, as: SIMD8<Float>.self)
-                x.storeBytes(of: x.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + vNew, toByteOffset: o, as: SIMD8<Float>.self)
+                x.storeBytes(
+                    of: x.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) + vNew, toByteOffset: o,
+                    as: SIMD8<Float>.self)
                 g.storeBytes(of: SIMD8<Float>(), toByteOffset: o, as: SIMD8<Float>.self)
                 i += 8
             }

@@ -2,10 +2,12 @@ extension Preset {
     /// The from-scratch NumPy homework (NYU CS-GY 6953 HW1, problem 4): batch-1 SGD on raw pixels.
     public static let homework = Preset(
         name: "homework",
-        origin: "NumPy-from-scratch homework (NYU CS-GY 6953 / ECE-GY 7123, HW1 problem 4): 784-32-32-10 sigmoid, SGD one sample at a time",
+        origin:
+            "NumPy-from-scratch homework (NYU CS-GY 6953 / ECE-GY 7123, HW1 problem 4): 784-32-32-10 sigmoid, SGD one sample at a time",
         dataset: "mnist",
         published: PublishedResult(
-            text: "66.53%, 65.96%, 72.57% test accuracy after epochs 1-3 (one write-up); 65.05%, 73.30%, 69.94% (another)",
+            text:
+                "66.53%, 65.96%, 72.57% test accuracy after epochs 1-3 (one write-up); 65.05%, 73.30%, 69.94% (another)",
             testAccuracy: 0.6505...0.7330, validationAccuracy: nil, testLoss: 0.84),
         configuration: TrainingConfiguration(
             hidden: [32, 32], activation: .sigmoid, optimizer: .sgd, learningRate: 0.003, batchSize: 1, epochs: 3,
@@ -19,7 +21,8 @@ extension Preset {
     /// cs231n-style two-layer net from the "Simple Neural Network Lab" write-up.
     public static let cs231n = Preset(
         name: "cs231n",
-        origin: "cs231n-derived two-layer net lab (TwoLayerNet, tuned hyperparameters): 784-175-10 ReLU, SGD momentum 0.9",
+        origin:
+            "cs231n-derived two-layer net lab (TwoLayerNet, tuned hyperparameters): 784-175-10 ReLU, SGD momentum 0.9",
         dataset: "mnist",
         published: PublishedResult(
             text: "98.06% validation and 97.85% test accuracy after 10,000 iterations of batch 100",

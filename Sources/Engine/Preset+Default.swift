@@ -4,7 +4,10 @@ extension Preset {
         name: "default",
         origin: "nnreport's default, tuned on the validation split only",
         dataset: "mnist",
-        published: PublishedResult(text: "no write-up: the goal is ≥98.3% MNIST and ≥89.5% Fashion-MNIST test accuracy within a minute on 2 cores", testAccuracy: nil, validationAccuracy: nil, testLoss: nil),
+        published: PublishedResult(
+            text:
+                "no write-up: the goal is ≥98.3% MNIST and ≥89.5% Fashion-MNIST test accuracy within a minute on 2 cores",
+            testAccuracy: nil, validationAccuracy: nil, testLoss: nil),
         configuration: TrainingConfiguration(
             hidden: [512, 256], activation: .relu, optimizer: .adam, learningRate: 1e-3,
             schedule: .cosine(minimum: 0), batchSize: 128, epochs: 20, dropout: 0.2, initializer: .he,

@@ -31,12 +31,14 @@ public enum SafetensorsWriter {
         for tensor in tensors {
             let size = tensor.values.count * 4
             header.append(
-                (tensor.name,
-                 .object([
-                    ("dtype", "F32"),
-                    ("shape", .array(tensor.shape.map { .number(Double($0)) })),
-                    ("data_offsets", .array([.number(Double(offset)), .number(Double(offset + size))])),
-                 ])))
+                (
+                    tensor.name,
+                    .object([
+                        ("dtype", "F32"),
+                        ("shape", .array(tensor.shape.map { .number(Double($0)) })),
+                        ("data_offsets", .array([.number(Double(offset)), .number(Double(offset + size))])),
+                    ])
+                ))
             offset += size
         }
         var headerBytes = Array(JSONWriter.compact(.object(header)).utf8)

@@ -78,7 +78,8 @@ public final class Trainer {
 
     static func checkLabels(_ images: LabeledImages, split: String, classCount: Int) throws {
         if let index = images.labels.firstIndex(where: { Int($0) >= classCount }) {
-            throw TrainingError.labelOutOfRange(split: split, index: index, label: Int(images.labels[index]), classCount: classCount)
+            throw TrainingError.labelOutOfRange(
+                split: split, index: index, label: Int(images.labels[index]), classCount: classCount)
         }
     }
 }

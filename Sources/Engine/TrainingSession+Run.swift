@@ -61,7 +61,8 @@ extension TrainingSession {
                             stop = .diverged(step: step, loss: loss)
                             break epochs
                         }
-                        lr = config.schedule.rate(base: config.learningRate, epoch: epoch, step: step - 1, totalSteps: totalSteps)
+                        lr = config.schedule.rate(
+                            base: config.learningRate, epoch: epoch, step: step - 1, totalSteps: totalSteps)
                         if let scale = optimizer.directUpdateScale(learningRate: Float(lr)) {
                             model.backward(trainSpace, dropout: dropout > 0, directUpdate: (scale, weightDecay))
                         } else {
@@ -75,7 +76,10 @@ extension TrainingSession {
                         intervalLoss += loss
                         intervalSteps += 1
                         if step % stepInterval == 0 {
-                            try sink.receive(.step(StepRecord(epoch: epoch, step: step, loss: intervalLoss / Double(intervalSteps), lr: lr)))
+                            try sink.receive(
+                                .step(
+                                    StepRecord(
+                                        epoch: epoch, step: step, loss: intervalLoss / Double(intervalSteps), lr: lr)))
                             intervalLoss = 0
                             intervalSteps = 0
                         }
@@ -139,7 +143,8 @@ extension TrainingSession {
             status = .completed
         case .earlyStopped:
             status = .earlyStopped
-            message = "no lower validation loss for \(config.patience ?? 0) epochs; restored the weights of epoch \(bestEpoch)"
+            message =
+                "no lower validation loss for \(config.patience ?? 0) epochs; restored the weights of epoch \(bestEpoch)"
         case .interrupted(let s):
             status = .interrupted
             endStep = s
@@ -150,11 +155,15 @@ extension TrainingSession {
             divergedAt = s
             message = "loss became \(loss.isNaN ? "NaN" : "infinite") at step \(s); try a lower --lr"
         }
-        try sink.receive(.end(RunEnd(status: status, step: endStep, epoch: epoch, message: message, time: Date().timeIntervalSince1970)))
+        try sink.receive(
+            .end(
+                RunEnd(
+                    status: status, step: endStep, epoch: epoch, message: message, time: Date().timeIntervalSince1970)))
 
         let completedEpochs = epoch
         return TrainingResult(
-            status: status, model: model.network(inputTransform: transform), testProbabilities: testFigures.probabilities,
+            status: status, model: model.network(inputTransform: transform),
+            testProbabilities: testFigures.probabilities,
             testLoss: testFigures.loss, testAccuracy: testFigures.accuracy, bestEpoch: bestEpoch,
             validationLoss: bestLoss.isFinite ? bestLoss : nil, validationAccuracy: bestAccuracy,
             restoredBestWeights: restored, epochsRun: completedEpochs, stepsRun: step, trainSeconds: trainSeconds,
@@ -170,7 +179,9 @@ extension TrainingSession {
         let figures = test.pixels.withUnsafeBufferPointer { p in
             test.labels.withUnsafeBufferPointer { l in
                 probabilities.withUnsafeMutableBufferPointer { out in
-                    evaluator.evaluate(images: p.baseAddress!, labels: l.baseAddress!, range: 0..<test.count, probabilities: out.baseAddress!)
+                    evaluator.evaluate(
+                        images: p.baseAddress!, labels: l.baseAddress!, range: 0..<test.count,
+                        probabilities: out.baseAddress!)
                 }
             }
         }

@@ -56,7 +56,8 @@ struct TrainingSession {
         case .momentum: optimizer = MomentumOptimizer(parameterCounts: counts, momentum: Float(config.momentum))
         case .adam:
             optimizer = AdamOptimizer(
-                parameterCounts: counts, beta1: Float(config.beta1), beta2: Float(config.beta2), epsilon: Float(config.epsilon))
+                parameterCounts: counts, beta1: Float(config.beta1), beta2: Float(config.beta2),
+                epsilon: Float(config.epsilon))
         }
         let batch = Swift.min(config.batchSize, splits.train.count)
         trainSpace = Workspace(sizes: model.sizes, capacity: batch, dropout: config.dropout > 0)

@@ -28,7 +28,9 @@ final class Workspace {
         activations = hidden.map { Matrix(rows: capacity, columns: $0) }
         dropped = dropout ? hidden.map { Matrix(rows: capacity, columns: $0) } : []
         masks = dropout ? hidden.map { Matrix(rows: capacity, columns: $0) } : []
-        gradients = (training ? Array(sizes.dropFirst()) : [sizes[sizes.count - 1]]).map { Matrix(rows: capacity, columns: $0) }
+        gradients = (training ? Array(sizes.dropFirst()) : [sizes[sizes.count - 1]]).map {
+            Matrix(rows: capacity, columns: $0)
+        }
     }
 
     deinit {

@@ -37,7 +37,9 @@ public final class Matrix {
 
     /// A matrix holding `values`, row after row.
     public convenience init(rows: Int, columns: Int, values: [Float]) {
-        precondition(values.count == rows * columns, "Matrix \(rows)x\(columns) needs \(rows * columns) values, got \(values.count)")
+        precondition(
+            values.count == rows * columns,
+            "Matrix \(rows)x\(columns) needs \(rows * columns) values, got \(values.count)")
         self.init(rows: rows, columns: columns)
         values.withUnsafeBufferPointer { data.update(from: $0.baseAddress!, count: values.count) }
     }
@@ -52,11 +54,15 @@ public final class Matrix {
     /// The element at (`row`, `column`).
     @inlinable public subscript(row: Int, column: Int) -> Float {
         get {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns, "index (\(row), \(column)) outside \(rows)x\(columns)")
+            precondition(
+                row >= 0 && row < rows && column >= 0 && column < columns,
+                "index (\(row), \(column)) outside \(rows)x\(columns)")
             return data[row * columns + column]
         }
         set {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns, "index (\(row), \(column)) outside \(rows)x\(columns)")
+            precondition(
+                row >= 0 && row < rows && column >= 0 && column < columns,
+                "index (\(row), \(column)) outside \(rows)x\(columns)")
             data[row * columns + column] = newValue
         }
     }
@@ -73,7 +79,9 @@ public final class Matrix {
 
     /// Copies the active elements of `other`, which must have the same shape.
     public func copy(from other: Matrix) {
-        precondition(other.rows == rows && other.columns == columns, "copy \(other.rows)x\(other.columns) into \(rows)x\(columns)")
+        precondition(
+            other.rows == rows && other.columns == columns,
+            "copy \(other.rows)x\(other.columns) into \(rows)x\(columns)")
         data.update(from: other.data, count: count)
     }
 

@@ -13,14 +13,17 @@ public enum VectorKernels {
         var i = 0
         let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
         while i + 16 <= count {
-            acc0 += rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            acc0 +=
+                rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
                 * ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-            acc1 += rx.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
+            acc1 +=
+                rx.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
                 * ry.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
             i += 16
         }
         if i + 8 <= count {
-            acc0 += rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            acc0 +=
+                rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
                 * ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
             i += 8
         }
@@ -39,7 +42,8 @@ public enum VectorKernels {
         let rx = UnsafeRawPointer(x), ry = UnsafeMutableRawPointer(y)
         var i = 0
         while i + 8 <= count {
-            let v = ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            let v =
+                ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
                 + a * rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
             ry.storeBytes(of: v, toByteOffset: i * 4, as: SIMD8<Float>.self)
             i += 8
@@ -52,12 +56,15 @@ public enum VectorKernels {
 
     /// `y = alpha * x` over `count` elements.
     @inlinable
-    public static func scale(_ alpha: Float, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+    public static func scale(_ alpha: Float, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int)
+    {
         let a = SIMD8<Float>(repeating: alpha)
         let rx = UnsafeRawPointer(x), ry = UnsafeMutableRawPointer(y)
         var i = 0
         while i + 8 <= count {
-            ry.storeBytes(of: a * rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), toByteOffset: i * 4, as: SIMD8<Float>.self)
+            ry.storeBytes(
+                of: a * rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self), toByteOffset: i * 4,
+                as: SIMD8<Float>.self)
             i += 8
         }
         while i < count {
@@ -78,7 +85,8 @@ public enum VectorKernels {
         let rx = UnsafeMutableRawPointer(x), ry = UnsafeRawPointer(y)
         var i = 0
         while i + 8 <= count {
-            let v = rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            let v =
+                rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
                 * ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
             rx.storeBytes(of: v, toByteOffset: i * 4, as: SIMD8<Float>.self)
             i += 8

@@ -9,7 +9,8 @@ import Testing
     func directSGDEqualsBufferedSGD(rows: Int) {
         let sizes = [6, 5, 4, 3]
         var g = SplitMix64(seed: 21)
-        let network = Network.random(sizes: sizes, activation: .tanh, initializer: .xavier, inputTransform: .identity, generator: &g)
+        let network = Network.random(
+            sizes: sizes, activation: .tanh, initializer: .xavier, inputTransform: .identity, generator: &g)
         let input = (0..<(rows * 6)).map { _ in g.nextUnitFloat() }
         let labels = (0..<rows).map { _ in UInt8(g.nextIndex(below: 3)) }
         let lr: Float = 0.1, lambda: Float = 0.01

@@ -50,7 +50,10 @@ import Testing
     @Test func runCoversEveryKindAndPasses() {
         let results = GradientCheck.run()
         let names = Set(results.map(\.name))
-        for name in ["W1", "b3", "dense.W", "dense[batch 1].x", "relu.x", "sigmoid.x", "tanh.x", "dropout.x", "softmax_cross_entropy.logits", "l2.W", "tanh net W2"] {
+        for name in [
+            "W1", "b3", "dense.W", "dense[batch 1].x", "relu.x", "sigmoid.x", "tanh.x", "dropout.x",
+            "softmax_cross_entropy.logits", "l2.W", "tanh net W2",
+        ] {
             #expect(names.contains(name), "missing \(name)")
         }
         #expect(results.allSatisfy { $0.passes(threshold: GradientCheck.defaultThreshold) })

@@ -50,7 +50,8 @@ import Testing
     @Test func batchOnePathsMatchBLAS() {
         let inputs = 37, outputs = 6
         var g = SplitMix64(seed: 12)
-        let w = Matrix(rows: outputs, columns: inputs, values: (0..<(inputs * outputs)).map { _ in g.nextUnitFloat() - 0.5 })
+        let w = Matrix(
+            rows: outputs, columns: inputs, values: (0..<(inputs * outputs)).map { _ in g.nextUnitFloat() - 0.5 })
         let x = Matrix(rows: 2, columns: inputs, values: (0..<(2 * inputs)).map { _ in g.nextUnitFloat() })
         let dOut = Matrix(rows: 2, columns: outputs, values: (0..<(2 * outputs)).map { _ in g.nextUnitFloat() - 0.5 })
         // The second row is a copy of the first, so a 2-row BLAS result is twice the 1-row one.
@@ -65,10 +66,12 @@ import Testing
         let dW2 = Matrix(rows: outputs, columns: inputs), dB2 = Matrix(rows: 1, columns: outputs)
         let dW1 = Matrix(rows: outputs, columns: inputs), dB1 = Matrix(rows: 1, columns: outputs)
         x.rows = 2
-        DenseKernels.accumulateParameterGradients(outputGradient: dOut, input: x, weightGradient: dW2, biasGradient: dB2)
+        DenseKernels.accumulateParameterGradients(
+            outputGradient: dOut, input: x, weightGradient: dW2, biasGradient: dB2)
         x.rows = 1
         dOut.rows = 1
-        DenseKernels.accumulateParameterGradients(outputGradient: dOut, input: x, weightGradient: dW1, biasGradient: dB1)
+        DenseKernels.accumulateParameterGradients(
+            outputGradient: dOut, input: x, weightGradient: dW1, biasGradient: dB1)
         for (a, b) in zip(dW2.values, dW1.values) { #expect(abs(a - 2 * b) < 1e-5) }
         for (a, b) in zip(dB2.values, dB1.values) { #expect(abs(a - 2 * b) < 1e-6) }
     }

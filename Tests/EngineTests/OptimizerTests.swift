@@ -5,7 +5,9 @@ import Testing
 /// Update rules on tiny hand-computed cases.
 @Suite struct OptimizerTests {
     func parameter(_ x: [Float], _ g: [Float]) -> Parameter {
-        Parameter(values: Matrix(rows: 1, columns: x.count, values: x), gradient: Matrix(rows: 1, columns: g.count, values: g))
+        Parameter(
+            values: Matrix(rows: 1, columns: x.count, values: x), gradient: Matrix(rows: 1, columns: g.count, values: g)
+        )
     }
 
     @Test func sgdStepsAgainstTheGradientAndClearsIt() {

@@ -33,12 +33,15 @@ import Testing
         #expect(k.hidden == [256, 128, 64] && k.dropout == 0.2 && k.optimizer == .adam && k.batchSize == 32)
         #expect(k.epochs == 50 && k.patience == 5 && Preset.keras.dataset == "fashion")
         let p = Preset.pytorch.configuration
-        #expect(p.hidden == [256, 128, 64] && p.optimizer == .sgd && p.learningRate == 0.01 && p.batchSize == 64 && p.epochs == 10)
+        #expect(
+            p.hidden == [256, 128, 64] && p.optimizer == .sgd && p.learningRate == 0.01 && p.batchSize == 64
+                && p.epochs == 10)
     }
 
     @Test func benchmarkFlopsMatchTheIssue() {
         // PERF-NOTES.md: 1.05 MFLOP per training sample for 784-256-128-64-10.
         #expect(Benchmark.flopsPerSample(sizes: [784, 256, 128, 64, 10]) == 1_052_416)
-        #expect(BenchConfiguration.standard(threads: 1).map(\.name) == ["mlp-b32", "mlp-b64", "mlp-b128", "homework-b1"])
+        #expect(
+            BenchConfiguration.standard(threads: 1).map(\.name) == ["mlp-b32", "mlp-b64", "mlp-b128", "homework-b1"])
     }
 }

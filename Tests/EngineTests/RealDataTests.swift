@@ -6,7 +6,8 @@ import Testing
 /// A few thousand real MNIST images: the loss falls and the model beats chance by far.
 @Suite struct RealDataTests {
     @Test func lossFallsOnAnMNISTSubset() throws {
-        guard let train = try Fixtures.mnist("train", count: 3000), let test = try Fixtures.mnist("t10k", count: 500) else {
+        guard let train = try Fixtures.mnist("train", count: 3000), let test = try Fixtures.mnist("t10k", count: 500)
+        else {
             Issue.record("MNIST not found under \(TestData.mnistDirectory.path): set NNREPORT_DATA")
             return
         }

@@ -18,7 +18,9 @@ import Testing
 
     func floats(_ bytes: ArraySlice<UInt8>) -> [Float] {
         stride(from: bytes.startIndex, to: bytes.endIndex, by: 4).map { i in
-            Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
+            Float(
+                bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(
+                    bytes[i + 3]) << 24)
         }
     }
 
@@ -46,7 +48,10 @@ import Testing
         #expect(text.hasSuffix("}") || text.last == " ")
         let base = 8 + length
         var expectedOffset = 0
-        for (name, values) in [("layers.0.bias", [Float](arrayLiteral: 0.5, -0.5)), ("layers.0.weight", [1, 2, 3, 4, 5, 6]), ("layers.1.bias", [2]), ("layers.1.weight", [-1, 0.25])] {
+        for (name, values) in [
+            ("layers.0.bias", [Float](arrayLiteral: 0.5, -0.5)), ("layers.0.weight", [1, 2, 3, 4, 5, 6]),
+            ("layers.1.bias", [2]), ("layers.1.weight", [-1, 0.25]),
+        ] {
             let offsets = try #require((header[name] as? [String: Any])?["data_offsets"] as? [Int])
             #expect(offsets == [expectedOffset, expectedOffset + 4 * values.count])
             #expect(floats(bytes[(base + offsets[0])..<(base + offsets[1])]) == values)
@@ -54,4 +59,3 @@ import Testing
         }
     }
 }
-

@@ -5,7 +5,8 @@ import Testing
     @Test func constantStepExponential() {
         #expect(LearningRateSchedule.constant.rate(base: 0.1, epoch: 9, step: 500, totalSteps: 1000) == 0.1)
         let step = LearningRateSchedule.step(everyEpochs: 2, factor: 0.5)
-        #expect([1, 2, 3, 4, 5].map { step.rate(base: 1, epoch: $0, step: 0, totalSteps: 10) } == [1, 1, 0.5, 0.5, 0.25])
+        #expect(
+            [1, 2, 3, 4, 5].map { step.rate(base: 1, epoch: $0, step: 0, totalSteps: 10) } == [1, 1, 0.5, 0.5, 0.25])
         let exponential = LearningRateSchedule.exponential(factor: 0.98)
         #expect(exponential.rate(base: 1e-3, epoch: 1, step: 0, totalSteps: 10) == 1e-3)
         #expect(abs(exponential.rate(base: 1e-3, epoch: 3, step: 0, totalSteps: 10) - 1e-3 * 0.98 * 0.98) < 1e-15)

@@ -127,7 +127,11 @@ import Testing
         config = Fixtures.configuration()
         config.validationCount = 0
         #expect(throws: TrainingError.labelOutOfRange(split: "training", index: 0, label: 2, classCount: 2)) {
-            try Fixtures.train(config, train: LabeledImages(count: 1, rows: 4, columns: 4, pixels: [UInt8](repeating: 0, count: 16), labels: [2]), test: test, classCount: 2)
+            try Fixtures.train(
+                config,
+                train: LabeledImages(
+                    count: 1, rows: 4, columns: 4, pixels: [UInt8](repeating: 0, count: 16), labels: [2]), test: test,
+                classCount: 2)
         }
     }
 
@@ -135,7 +139,11 @@ import Testing
         var config = Fixtures.configuration()
         config.schedule = .cosine(minimum: 0)
         let keys = config.json.objectValue!.map(\.key)
-        for key in ["hidden", "activation", "optimizer", "lr", "beta1", "beta2", "epsilon", "lr_schedule", "batch_size", "epochs", "max_iterations", "dropout", "weight_decay", "init", "seed", "patience", "validation", "train_limit", "input_transform", "shuffle", "threads"] {
+        for key in [
+            "hidden", "activation", "optimizer", "lr", "beta1", "beta2", "epsilon", "lr_schedule", "batch_size",
+            "epochs", "max_iterations", "dropout", "weight_decay", "init", "seed", "patience", "validation",
+            "train_limit", "input_transform", "shuffle", "threads",
+        ] {
             #expect(keys.contains(key), "missing \(key)")
         }
         #expect(config.json["lr_schedule"]?["kind"] == "cosine")

@@ -2,7 +2,10 @@ import LinearAlgebra
 import Testing
 
 /// Naive row-major reference: c = alpha * op(a) op(b) + beta * c.
-func referenceGemm(_ a: [Float], _ aRows: Int, _ aColumns: Int, _ transA: Bool, _ b: [Float], _ bRows: Int, _ bColumns: Int, _ transB: Bool, _ c: [Float], alpha: Float, beta: Float) -> [Float] {
+func referenceGemm(
+    _ a: [Float], _ aRows: Int, _ aColumns: Int, _ transA: Bool, _ b: [Float], _ bRows: Int, _ bColumns: Int,
+    _ transB: Bool, _ c: [Float], alpha: Float, beta: Float
+) -> [Float] {
     let m = transA ? aColumns : aRows, k = transA ? aRows : aColumns, n = transB ? bRows : bColumns
     var out = c
     for i in 0..<m {
@@ -56,7 +59,9 @@ func values(_ count: Int, seed: Int) -> [Float] {
         a.withUnsafeBufferPointer { ap in
             x.withUnsafeBufferPointer { xp in
                 y.withUnsafeMutableBufferPointer { yp in
-                    BLAS.gemv(m: 3, n: 4, alpha: 2, a: ap.baseAddress!, lda: 4, transA: .none, x: xp.baseAddress!, beta: 1, y: yp.baseAddress!)
+                    BLAS.gemv(
+                        m: 3, n: 4, alpha: 2, a: ap.baseAddress!, lda: 4, transA: .none, x: xp.baseAddress!, beta: 1,
+                        y: yp.baseAddress!)
                 }
             }
         }
@@ -82,7 +87,8 @@ func values(_ count: Int, seed: Int) -> [Float] {
     @Test func adamUpdateMatchesScalarFormula() {
         // 19 elements: two 8-wide blocks and a scalar tail.
         let n = 19
-        var x = values(n, seed: 6), g = values(n, seed: 7), m = values(n, seed: 8), v = values(n, seed: 9).map { abs($0) }
+        var x = values(n, seed: 6), g = values(n, seed: 7), m = values(n, seed: 8),
+            v = values(n, seed: 9).map { abs($0) }
         let (x0, g0, m0, v0) = (x, g, m, v)
         let b1: Float = 0.9, b2: Float = 0.999, step: Float = 0.01, r2: Float = 1.5, eps: Float = 1e-8
         x.withUnsafeMutableBufferPointer { xp in

@@ -1,27 +1,5 @@
 import Foundation
 
-/// One hyperparameter of a run: a dotted name for nested settings (`optimizer.lr`) and its value.
-public struct Hyperparameter: Sendable, Equatable {
-    public var name: String
-    public var value: JSONValue
-
-    public init(name: String, value: JSONValue) {
-        self.name = name
-        self.value = value
-    }
-}
-
-/// A named final figure (a test-set accuracy).
-public struct NamedValue: Sendable, Equatable {
-    public var name: String
-    public var value: Double
-
-    public init(name: String, value: Double) {
-        self.name = name
-        self.value = value
-    }
-}
-
 /// A training log of any supported format, normalised: what every reader produces and what
 /// the report is built from.
 public struct MetricLog: Sendable, Equatable {
@@ -72,20 +50,6 @@ public struct MetricLog: Sendable, Equatable {
     /// The hyperparameter with this dotted name.
     public func hyperparameter(_ name: String) -> JSONValue? {
         hyperparameters.first { $0.name == name }?.value
-    }
-}
-
-extension Hyperparameter {
-    /// Flattens a settings document into hyperparameters: objects become dotted names
-    /// (`{"optimizer": {"lr": 0.1}}` gives `optimizer.lr`); arrays and scalars stay values.
-    public static func flatten(_ value: JSONValue, prefix: String = "") -> [Hyperparameter] {
-        guard case .object(let members) = value else {
-            return prefix.isEmpty ? [] : [Hyperparameter(name: prefix, value: value)]
-        }
-        if members.isEmpty, !prefix.isEmpty { return [Hyperparameter(name: prefix, value: value)] }
-        return members.flatMap { member in
-            flatten(member.value, prefix: prefix.isEmpty ? member.key : prefix + "." + member.key)
-        }
     }
 }
 
