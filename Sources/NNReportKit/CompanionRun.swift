@@ -2,9 +2,17 @@ import Datasets
 import Engine
 import Metrics
 
-/// A second training run whose result the report shows beside the main one, such as the
-/// homework network trained again with inputs scaled to [0, 1].
+/// A second training run whose result the report shows beside the main one: the experiment
+/// that explains a preset's published figure, measured in the same run rather than quoted.
 struct CompanionRun: Sendable {
+    enum Kind: Sendable {
+        /// The homework network with its raw 0–255 inputs scaled to [0, 1].
+        case scaledInputs
+        /// The cs231n network at the write-up's literal learning rate.
+        case literalLearningRate(Double)
+    }
+
+    var kind: Kind
     /// What differs from the main run, e.g. "inputs scaled to [0, 1]".
     var label: String
     var configuration: TrainingConfiguration
@@ -13,19 +21,33 @@ struct CompanionRun: Sendable {
     /// Share of first-layer sigmoid outputs within 0.01 of 0 or 1 on test images.
     var saturation: Double?
 
-    /// The homework configuration with its raw inputs replaced by inputs scaled to [0, 1].
-    static func scaledInputs(
-        configuration: TrainingConfiguration, dataset: Dataset, shouldStop: @escaping @Sendable () -> Bool
+    /// The companion runs a preset's report needs (none for most presets).
+    static func plans(preset: Preset, configuration: TrainingConfiguration) -> [(Kind, String, TrainingConfiguration)] {
+        switch preset.name {
+        case "homework" where configuration.inputTransform == .raw:
+            var scaled = configuration
+            scaled.inputTransform = .unit
+            return [(.scaledInputs, "inputs scaled to [0, 1]", scaled)]
+        case "cs231n" where configuration.learningRate != 1e-3:
+            var literal = configuration
+            literal.learningRate = 1e-3
+            return [(.literalLearningRate(1e-3), "the write-up's learning rate 1e-3", literal)]
+        default:
+            return []
+        }
+    }
+
+    /// Trains one planned companion on the same data.
+    static func run(
+        _ plan: (Kind, String, TrainingConfiguration), dataset: Dataset, shouldStop: @escaping @Sendable () -> Bool
     ) throws -> CompanionRun {
-        var scaled = configuration
-        scaled.inputTransform = .unit
         let recorder = MetricRecorder()
         let result = try Trainer(
-            configuration: scaled, train: dataset.train, test: dataset.test, classCount: dataset.descriptor.classCount,
+            configuration: plan.2, train: dataset.train, test: dataset.test, classCount: dataset.descriptor.classCount,
             sink: recorder, shouldStop: shouldStop
         ).run()
         return CompanionRun(
-            label: "inputs scaled to [0, 1]", configuration: scaled, result: result, epochs: recorder.epochs,
+            kind: plan.0, label: plan.1, configuration: plan.2, result: result, epochs: recorder.epochs,
             saturation: SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test))
     }
 }

@@ -80,26 +80,43 @@ struct RunReportBuilder {
     }
 
     var notes: [ReportNote] {
-        typealias F = ReportNumberFormat
-        var notes: [ReportNote] = []
-        for companion in companions {
-            var text = "The same network, seed and schedule trained with \(companion.label) reached "
-                + "\(F.percent(companion.result.testAccuracy)) test accuracy, against \(F.percent(result.testAccuracy)) here"
-            let perEpoch = companion.epochs.map { F.percent($0.accuracy) }.joined(separator: ", ")
-            if !perEpoch.isEmpty { text += " (training accuracy by epoch: \(perEpoch))" }
-            text += "."
-            if let mine = SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test),
-                let theirs = companion.saturation
-            {
-                text += " On the first 1,000 test images, \(F.percent(mine, decimals: 1)) of the first hidden layer's "
-                    + "sigmoid outputs are saturated (below 0.01 or above 0.99, where the gradient is under 4% of "
-                    + "its peak) with raw inputs, against \(F.percent(theirs, decimals: 1)) with scaled inputs: "
-                    + "raw pixel values up to 255 drive the weighted sums far into the flat tails of the sigmoid, "
-                    + "so those units barely learn."
+        companions.map { companion in
+            switch companion.kind {
+            case .scaledInputs: return scaledInputsNote(companion)
+            case .literalLearningRate(let rate): return literalLearningRateNote(companion, rate: rate)
             }
-            notes.append(ReportNote(title: "Why raw inputs hold this network back", text: text))
         }
-        return notes
+    }
+
+    func scaledInputsNote(_ companion: CompanionRun) -> ReportNote {
+        typealias F = ReportNumberFormat
+        var text = "The same network, seed and schedule trained with \(companion.label) reached "
+            + "\(F.percent(companion.result.testAccuracy)) test accuracy, against \(F.percent(result.testAccuracy)) here"
+        let perEpoch = companion.epochs.map { F.percent($0.accuracy) }.joined(separator: ", ")
+        if !perEpoch.isEmpty { text += " (its training accuracy by epoch: \(perEpoch))" }
+        text += "."
+        if let mine = SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test),
+            let theirs = companion.saturation
+        {
+            text += " On the first 1,000 test images, \(F.percent(mine, decimals: 1)) of the first hidden layer's "
+                + "sigmoid outputs are saturated (below 0.01 or above 0.99, where the gradient is under 4% of "
+                + "its peak) with raw inputs, against \(F.percent(theirs, decimals: 1)) with scaled inputs: "
+                + "raw pixel values up to 255 drive the weighted sums far into the flat tails of the sigmoid, "
+                + "so those units barely learn."
+        }
+        return ReportNote(title: "Why raw inputs hold this network back", text: text)
+    }
+
+    func literalLearningRateNote(_ companion: CompanionRun, rate: Double) -> ReportNote {
+        typealias F = ReportNumberFormat
+        let text = "Trained again with \(companion.label) on the batch-mean loss, everything else equal, the same "
+            + "network reached \(F.percent(companion.result.testAccuracy)) test accuracy "
+            + "(validation \(F.percent(companion.result.validationAccuracy))), against "
+            + "\(F.percent(result.testAccuracy)) with learning rate \(ReportNumberFormat.parameter(configuration.learningRate)) here. "
+            + "A step of \(ReportNumberFormat.parameter(configuration.learningRate)) on the mean loss equals a step of "
+            + "\(ReportNumberFormat.parameter(rate)) on a loss summed over the batch of \(configuration.batchSize), which is what "
+            + "the write-up's un-averaged gradient amounts to."
+        return ReportNote(title: "The write-up's learning rate", text: text)
     }
 
     var hyperparameters: [(name: String, value: String)] {

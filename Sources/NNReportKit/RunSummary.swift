@@ -94,8 +94,9 @@ struct RunSummary {
                             ]
                         })
                 ))
-            members.append(
-                ("first_layer_saturation", .number(SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test))))
+            if let saturation = SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test) {
+                members.append(("first_layer_saturation", .number(saturation)))
+            }
         }
         members += [
             (

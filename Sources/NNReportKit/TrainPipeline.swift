@@ -89,12 +89,14 @@ public struct TrainPipeline {
         }
 
         var companions: [CompanionRun] = []
-        if preset.name == "homework", configuration.inputTransform == .raw, result.status != .interrupted, !shouldStop() {
-            note("homework: training the same network with inputs scaled to [0, 1] for comparison")
-            companions.append(
-                try PipelineError.during("training the scaled-input comparison") {
-                    try CompanionRun.scaledInputs(configuration: configuration, dataset: dataset, shouldStop: shouldStop)
-                })
+        if result.status != .interrupted, !shouldStop() {
+            for plan in CompanionRun.plans(preset: preset, configuration: configuration) {
+                note("\(preset.name): training the same network with \(plan.1) for comparison")
+                companions.append(
+                    try PipelineError.during("training the comparison run with \(plan.1)") {
+                        try CompanionRun.run(plan, dataset: dataset, shouldStop: shouldStop)
+                    })
+            }
         }
 
         let finished = now()
