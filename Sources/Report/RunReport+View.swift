@@ -141,9 +141,12 @@ extension RunReport {
 
     var subtitle: String {
         let presetText = preset.map { "preset `\($0.name)`, " } ?? ""
+        let validation =
+            dataset.validationCount > 0
+            ? "validated on \(ReportNumberFormat.grouped(dataset.validationCount)) held out of the training file"
+            : "no validation split"
         return "\(dataset.displayName), \(presetText)\(architecture). "
-            + "Trained on \(ReportNumberFormat.grouped(dataset.trainCount)) images, "
-            + "validated on \(ReportNumberFormat.grouped(dataset.validationCount)), "
+            + "Trained on \(ReportNumberFormat.grouped(dataset.trainCount)) images, \(validation), "
             + "tested on \(ReportNumberFormat.grouped(dataset.testCount))."
     }
 
