@@ -101,21 +101,19 @@ public struct TrainPipeline {
 
         let finished = now()
         let environment = EnvironmentInfo.current(blasThreads: configuration.threads)
-        let summary = RunSummary(
+        let run = FinishedRun(
             dataset: dataset, preset: preset, configuration: configuration, result: result, recorder: recorder,
             environment: environment, command: request.command, started: started, finished: finished,
             companions: companions)
+        let summary = run.summaryJSON
         try PipelineError.during("writing summary.json and model.safetensors") {
-            try staging.write(JSONWriter.pretty(summary.json), to: "summary.json")
+            try staging.write(JSONWriter.pretty(summary), to: "summary.json")
             try staging.write(
                 Data(SafetensorsWriter.data(for: result.model, metadata: ["format": "pt", "nnreport": NNReportVersion.string])),
                 to: "model.safetensors")
         }
 
-        let report = RunReportBuilder(
-            dataset: dataset, preset: preset, configuration: configuration, result: result, recorder: recorder,
-            environment: environment, command: request.command, title: request.title, companions: companions
-        ).build()
+        let report = run.report(title: request.title)
         try PipelineError.during("writing the report") {
             let templates = try request.templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
             let writer = ReportWriter(
@@ -132,7 +130,7 @@ public struct TrainPipeline {
                 try GitHubSummary.append(report: report, folder: folder, to: summaryFile, templates: request.templates)
             }
         }
-        return TrainOutcome(folder: folder, summary: summary.json, status: result.status, result: result)
+        return TrainOutcome(folder: folder, summary: summary, status: result.status, result: result)
     }
 
     /// The non-figure files of a run folder, as the README lists them.

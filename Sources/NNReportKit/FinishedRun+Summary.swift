@@ -10,22 +10,11 @@ import Report
 /// best_epoch, epochs_run, train_seconds, samples_per_second, seed, version, command, and more.
 /// Accuracies are fractions. Time fields: `train_seconds`, `wall_seconds`, `samples_per_second`,
 /// `started`, `finished`.
-struct RunSummary {
-    var dataset: Dataset
-    var preset: Preset
-    var configuration: TrainingConfiguration
-    var result: TrainingResult
-    var recorder: MetricRecorder
-    var environment: EnvironmentInfo
-    var command: String
-    var started: Date
-    var finished: Date
-    var companions: [CompanionRun]
-
+extension FinishedRun {
     /// Keys whose values are wall-clock measurements.
-    static let timeFields: Set<String> = ["train_seconds", "wall_seconds", "samples_per_second", "started", "finished"]
+    static let summaryTimeFields: Set<String> = ["train_seconds", "wall_seconds", "samples_per_second", "started", "finished"]
 
-    var json: JSONValue {
+    var summaryJSON: JSONValue {
         let tested = result.testProbabilities.count == result.testCount * dataset.descriptor.classCount && result.testCount > 0
         let stats = tested ? statistics : nil
         var members: [(key: String, value: JSONValue)] = [

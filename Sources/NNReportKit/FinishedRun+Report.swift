@@ -4,21 +4,11 @@ import Metrics
 import Report
 
 /// Turns a finished run into the plain data of a ``RunReport``.
-struct RunReportBuilder {
-    var dataset: Dataset
-    var preset: Preset
-    var configuration: TrainingConfiguration
-    var result: TrainingResult
-    var recorder: MetricRecorder
-    var environment: EnvironmentInfo
-    var command: String
-    var title: String?
-    var companions: [CompanionRun]
-
+extension FinishedRun {
     /// Training images drawn in samples.png.
-    static let sampleCount = 32
+    static let reportSampleCount = 32
 
-    func build() -> RunReport {
+    func report(title: String?) -> RunReport {
         typealias F = ReportNumberFormat
         let classCount = dataset.descriptor.classCount
         let tested = result.testCount > 0 && result.testProbabilities.count == result.testCount * classCount
@@ -28,7 +18,7 @@ struct RunReportBuilder {
                 inputs: layer.inputs, outputs: layer.outputs,
                 activation: i == model.layers.count - 1 ? "softmax" : model.activation.rawValue)
         }
-        let samples = dataset.train.prefix(Self.sampleCount)
+        let samples = dataset.train.prefix(Self.reportSampleCount)
         let splits = Trainer.splits(for: configuration, count: dataset.train.count)
         let stepsPerEpoch = (splits.train.count + configuration.batchSize - 1) / configuration.batchSize
         return RunReport(
