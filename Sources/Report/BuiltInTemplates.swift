@@ -25,7 +25,12 @@ enum BuiltInTemplates {
         {{/differing}}
         {{/hasDiffering}}
         {{^hasDiffering}}
+        {{#hasShared}}
         None: every run records the same hyperparameters with the same values.
+        {{/hasShared}}
+        {{^hasShared}}
+        None recorded: these logs do not carry hyperparameters.
+        {{/hasShared}}
         {{/hasDiffering}}
 
         {{#hasShared}}
@@ -40,6 +45,14 @@ enum BuiltInTemplates {
         </details>
 
         {{/hasShared}}
+        ## Curves
+
+        {{#figures}}
+        ![{{alt}}]({{file}})
+
+        {{caption}}
+
+        {{/figures}}
         ## Metrics
 
         The best value of each metric per run, where it was logged, and the last value. ★ marks the best run.
@@ -50,12 +63,6 @@ enum BuiltInTemplates {
         | {{#first}}**{{metric}}**{{/first}} | {{run}} | {{best}}{{#isBest}} ★{{/isBest}} | {{bestAt}} | {{last}} |
         {{/metricRows}}
 
-        {{#figures}}
-        ![{{alt}}]({{file}})
-
-        {{caption}}
-
-        {{/figures}}
         {{#hasWarnings}}
         ## Warnings
 
