@@ -21,9 +21,7 @@ struct RenderCommand: ParsableCommand {
 
     @Option(
         name: .customLong("format-in"),
-        help: ArgumentHelp(
-            "Read every input as this format: \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "format"))
+        help: ArgumentHelp("Read every input as this format instead of detecting it.", valueName: "format"))
     var formatIn: LogFormat?
 
     @Option(

@@ -93,6 +93,14 @@ import TestSupport
         #expect(unknown.contains("--format-in"), "stderr: \(unknown)")
     }
 
+    @Test func anEmptyGitHubSummaryPathIsRefusedBeforeAnyWork() throws {
+        let root = try TestData.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // What `--github-summary "$GITHUB_STEP_SUMMARY"` gives outside GitHub Actions.
+        let stderr = try failingRender([S.fixture("keras/new_names.csv"), "--github-summary", ""], in: root)
+        #expect(stderr.contains("--github-summary '' is empty"), "stderr: \(stderr)")
+    }
+
     @Test func aBrokenTemplateIsReportedAsFileLineColumn() throws {
         let root = try TestData.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

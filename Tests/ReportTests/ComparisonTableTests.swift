@@ -103,7 +103,7 @@ import Testing
         #expect(accuracy.text(0.85) == "85.00%")
     }
 
-    @Test func aMetricOfOneRunOrWithoutAGoalHasNoBestRun() throws {
+    @Test func aMetricOfOneRunWithoutAGoalOrTiedHasNoBestRun() throws {
         let table = ComparisonTable(runs: [
             Self.run("a", [Self.series("lr", .epoch, [0.1, 0.01]), Self.series("val_loss", .epoch, [1])]),
             Self.run("b", [Self.series("lr", .epoch, [0.1, 0.05])]),
@@ -114,6 +114,11 @@ import Testing
         #expect(lr.cells[0]?.last?.value == 0.01)
         #expect(lr.bestRun == nil)
         #expect(table.rows.first { $0.metric == "val_loss" }?.bestRun == nil)
+        let tied = ComparisonTable(runs: [
+            Self.run("a", [Self.series("val_loss", .epoch, [0.5, 0.2])]),
+            Self.run("b", [Self.series("val_loss", .epoch, [0.2, 0.3])]),
+        ])
+        #expect(tied.rows[0].bestRun == nil)
     }
 
     @Test func rowsFollowChartOrderWithTestFiguresLastInTheirQuantity() {

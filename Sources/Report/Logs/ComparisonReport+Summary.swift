@@ -21,7 +21,9 @@ extension ComparisonReport {
                     guard let cell, let best = cell.best ?? cell.last else { return ["text": "–"] }
                     var text = row.text(best.value)
                     if let at = best == cell.best ? cell.bestAt : cell.lastAt { text += " (\(at))" }
-                    if let last = cell.last, last != best { text += ", last \(row.text(last.value))" }
+                    if let last = cell.last, row.text(last.value) != row.text(best.value) {
+                        text += ", last \(row.text(last.value))"
+                    }
                     if row.bestRun == index { text += " ★" }
                     return ["text": text]
                 },

@@ -18,7 +18,8 @@ public struct ComparisonTable: Sendable, Equatable {
         public var label: String
         /// One per run, nil where the run did not log this metric.
         public var cells: [MetricSummary?]
-        /// The run with the best value when at least two runs have one (the first of equals).
+        /// The run with the best value when at least two runs have one and they are not all equal
+        /// (the first of equals).
         public var bestRun: Int?
     }
 
@@ -103,10 +104,12 @@ public struct ComparisonTable: Sendable, Equatable {
         }
     }
 
-    /// The index of the run with the best value, when at least two runs have one.
+    /// The index of the run with the best value, when at least two runs have one and not all
+    /// the same.
     static func bestRun(_ cells: [MetricSummary?], goal: MetricGoal) -> Int? {
         let candidates = cells.enumerated().compactMap { index, cell in cell?.best.map { (index, $0.value) } }
-        guard candidates.count >= 2 else { return nil }
+        // With one run, or when every run reaches the same value, no run is better.
+        guard candidates.count >= 2, candidates.contains(where: { $0.1 != candidates[0].1 }) else { return nil }
         switch goal {
         case .minimize: return candidates.min { $0.1 < $1.1 }?.0
         case .maximize: return candidates.max { $0.1 < $1.1 }?.0

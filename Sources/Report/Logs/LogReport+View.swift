@@ -17,7 +17,9 @@ extension LogReport {
             guard let cell = row.cells[0], let best = cell.best else { continue }
             var value = "**\(row.text(best.value))**"
             if let at = cell.bestAt { value += " at \(at)" }
-            if let last = cell.last, last != best { value += " (last \(row.text(last.value)))" }
+            if let last = cell.last, row.text(last.value) != row.text(best.value) {
+                value += " (last \(row.text(last.value)))"
+            }
             headline.append(["name": Self.headlineName(row), "value": value])
         }
 
