@@ -3,6 +3,196 @@
 /// The default templates, compiled into the binary.
 enum BuiltInTemplates {
     static let all: [String: String] = [
+        "comparison.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        # {{title}}
+
+        {{subtitle}}
+
+        | # | run | colour | format | status | epochs | steps | source |
+        | ---: | --- | --- | --- | --- | ---: | ---: | --- |
+        {{#runs}}
+        | {{number}} | {{name}} | {{color}} | {{formatName}} | {{status}} | {{epochs}} | {{steps}} | `{{location}}` |
+        {{/runs}}
+
+        ## Hyperparameters that differ
+
+        {{#hasDiffering}}
+        | hyperparameter |{{#runs}} {{name}} |{{/runs}}
+        | --- |{{#runs}} --- |{{/runs}}
+        {{#differing}}
+        | `{{name}}` |{{#values}} {{#has}}`{{value}}`{{/has}}{{^has}}–{{/has}} |{{/values}}
+        {{/differing}}
+        {{/hasDiffering}}
+        {{^hasDiffering}}
+        {{#hasShared}}
+        None: every run records the same hyperparameters with the same values.
+        {{/hasShared}}
+        {{^hasShared}}
+        None recorded: these logs do not carry hyperparameters.
+        {{/hasShared}}
+        {{/hasDiffering}}
+
+        {{#hasShared}}
+        <details><summary>Hyperparameters shared by every run</summary>
+
+        | hyperparameter | value |
+        | --- | --- |
+        {{#shared}}
+        | `{{name}}` | `{{value}}` |
+        {{/shared}}
+
+        </details>
+
+        {{/hasShared}}
+        ## Curves
+
+        {{#figures}}
+        ![{{alt}}]({{file}})
+
+        {{caption}}
+
+        {{/figures}}
+        ## Metrics
+
+        The best value of each metric per run, where it was logged, and the last value. ★ marks the best run.
+
+        | metric | run | best | best at | last |
+        | --- | --- | ---: | --- | ---: |
+        {{#metricRows}}
+        | {{#first}}**{{metric}}**{{/first}} | {{run}} | {{best}}{{#isBest}} ★{{/isBest}} | {{bestAt}} | {{last}} |
+        {{/metricRows}}
+
+        {{#hasWarnings}}
+        ## Warnings
+
+        {{#warnings}}
+        - {{run}}: {{text}}
+        {{/warnings}}
+
+        {{/hasWarnings}}
+        ## Files
+
+        | file | what it holds |
+        | --- | --- |
+        {{#files}}
+        | [{{name}}]({{name}}) | {{what}} |
+        {{/files}}
+
+        ## Reproduce
+
+        ```sh
+        {{command}}
+        ```
+
+        <sub>Written by nnreport {{version}}.</sub>
+
+        """####,
+        "log.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        # {{title}}
+
+        {{subtitle}}
+
+        | | |
+        | --- | --- |
+        {{#headline}}
+        | {{name}} | {{value}} |
+        {{/headline}}
+
+        {{#hasWarnings}}
+        > **Read with care.** nnreport skipped or repaired parts of this log:
+        {{#warnings}}
+        > - {{text}}
+        {{/warnings}}
+
+        {{/hasWarnings}}
+        {{#figures}}
+        ![{{alt}}]({{file}})
+
+        {{caption}}
+
+        {{/figures}}
+        ## Metrics
+
+        The last and the best value of every metric, and where the best was logged.
+
+        | metric | logged as | values | last | best | best at |
+        | --- | --- | ---: | ---: | ---: | --- |
+        {{#metrics}}
+        | {{name}} | `{{loggedAs}}` | {{count}}{{#hasGaps}} (+{{gaps}} gaps){{/hasGaps}} | {{last}} | {{best}} | {{bestAt}} |
+        {{/metrics}}
+
+        {{#epochNote}}
+        {{.}}
+
+        {{/epochNote}}
+        ## Hyperparameters
+
+        {{hyperparameterNote}}
+
+        {{#hasHyperparameters}}
+        | name | value |
+        | --- | --- |
+        {{#hyperparameters}}
+        | `{{name}}` | `{{value}}` |
+        {{/hyperparameters}}
+
+        {{/hasHyperparameters}}
+        ## Source
+
+        {{#source}}
+        Read `{{location}}` as {{formatName}} (`--format-in {{format}}`).
+        {{/source}}
+
+        | file | what it holds |
+        | --- | --- |
+        {{#files}}
+        | [{{name}}]({{name}}) | {{what}} |
+        {{/files}}
+
+        ## Reproduce
+
+        ```sh
+        {{command}}
+        ```
+
+        <sub>Written by nnreport {{version}}.</sub>
+
+        """####,
+        "render-summary.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        ### {{title}}
+
+        | metric |{{#runs}} {{name}} |{{/runs}}
+        | --- |{{#runs}} --- |{{/runs}}
+        {{#rows}}
+        | {{metric}} |{{#cells}} {{text}} |{{/cells}}
+        {{/rows}}
+
+        {{#hasSparklines}}
+        | run | metric | | first → last |
+        | --- | --- | --- | --- |
+        {{#sparklines}}
+        | {{run}} | {{metric}} | {{spark}} | {{first}} → {{last}} ({{what}}) |
+        {{/sparklines}}
+
+        {{/hasSparklines}}
+        {{#hasDiffering}}
+        | hyperparameter |{{#runs}} {{name}} |{{/runs}}
+        | --- |{{#runs}} --- |{{/runs}}
+        {{#differing}}
+        | `{{name}}` |{{#values}} {{#has}}`{{value}}`{{/has}}{{^has}}–{{/has}} |{{/values}}
+        {{/differing}}
+
+        {{/hasDiffering}}
+        {{#hasWarnings}}
+        {{warningCount}} warning(s) while reading the logs: see the report.
+
+        {{/hasWarnings}}
+        Report folder: `{{folder}}`
+
+        """####,
         "report.md": ####"""
         {{% CONTENT_TYPE: TEXT}}
         # {{title}}

@@ -38,26 +38,8 @@ public struct ReportWriter {
     /// - Returns: the figures written, as the README links them.
     @discardableResult
     public func write(_ report: RunReport, into staging: StagingDirectory, files: [ReportFileEntry]) throws -> [FigureLink] {
-        var links: [FigureLink] = []
-        var entries = files
-        for figure in RunFigures.all(for: report) {
-            for format in formats {
-                let fileName = "\(figure.name).\(format.fileExtension)"
-                let metadata = FigureMetadata(title: "\(report.title): \(figure.alt)", software: software, command: command)
-                let bytes: [UInt8]
-                do {
-                    bytes = try renderer.render(figure.figure, format: format, scale: scale, metadata: metadata)
-                } catch {
-                    throw ReportError.figure(name: fileName, reason: "\(error)")
-                }
-                try staging.write(Data(bytes), to: fileName)
-            }
-            try staging.write(figure.csv, to: "\(figure.name).csv")
-            let linked = "\(figure.name).\(linkFormat.fileExtension)"
-            links.append(FigureLink(key: figure.key, file: linked, alt: figure.alt, caption: figure.caption))
-            entries.append(ReportFileEntry(name: linked, what: figure.caption))
-            entries.append(ReportFileEntry(name: "\(figure.name).csv", what: "the data behind \(linked)"))
-        }
+        let (links, figureFiles) = try writeFigures(RunFigures.all(for: report), title: report.title, into: staging)
+        let entries = files + figureFiles
         let markdown = try templates.render("report.md", report.view(figures: links, files: entries))
         try staging.write(markdown, to: "README.md")
         return links

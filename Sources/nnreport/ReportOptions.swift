@@ -6,7 +6,7 @@ import Foundation
 struct ReportOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Report folder (default: reports/<dataset>-<preset>-<yyyyMMdd-HHmmss>). An existing non-empty folder is refused unless --force.",
+            "Report folder (default: a new folder in reports/ named after the run and the time, e.g. reports/mnist-default-20261122-193000). An existing non-empty folder is refused unless --force.",
             valueName: "dir"))
     var out: String?
 
@@ -41,6 +41,11 @@ struct ReportOptions: ParsableArguments {
     func validate() throws {
         guard scale == 1 || scale == 2 else {
             throw ValidationError("--scale \(scale) is not allowed: expected 1 or 2")
+        }
+        if let githubSummary, githubSummary.isEmpty {
+            throw ValidationError(
+                "--github-summary '' is empty: expected a file such as \"$GITHUB_STEP_SUMMARY\", "
+                    + "which only GitHub Actions sets")
         }
     }
 

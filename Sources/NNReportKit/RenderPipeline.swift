@@ -1,0 +1,136 @@
+import ChartsCairo
+import Foundation
+import Metrics
+import Report
+
+/// `nnreport render`: reads training logs of any supported format and writes a report folder:
+/// a log report for one run, a comparison report for several. `nnreport merge` is
+/// ``merge()``.
+///
+/// The folder is built in a hidden staging sibling and renamed into place only when every file
+/// is written, so a log that cannot be read, a broken template or a full disk leaves nothing
+/// behind.
+public struct RenderPipeline {
+    public var request: RenderRequest
+    /// Receives one-line notes for the user (warnings about the logs); the CLI prints them.
+    public var note: (String) -> Void
+    /// The clock for the report folder's timestamp.
+    public var now: () -> Date
+
+    public init(
+        request: RenderRequest, note: @escaping (String) -> Void = { _ in }, now: @escaping () -> Date = Date.init
+    ) {
+        self.request = request
+        self.note = note
+        self.now = now
+    }
+
+    /// Reads every input and writes the report; returns where it landed.
+    public func run() throws -> RenderOutcome {
+        var logs: [MetricLog] = []
+        for input in request.inputs {
+            logs += try PipelineError.during("reading the training logs") {
+                try LogReader.read(input, format: request.format, x: request.x)
+            }
+        }
+        return try publish(logs, command: "render")
+    }
+
+    /// Writes the report of `logs` (already read): the part `nnreport merge` shares.
+    ///
+    /// - Parameter command: the first word of an automatic folder name (`render`, `merge`).
+    func publish(_ logs: [MetricLog], command: String) throws -> RenderOutcome {
+        precondition(!logs.isEmpty, "a report needs at least one log")
+        let started = now()
+        let runs = LoggedRun.named(logs, location: GitHubSummary.relativePath)
+        var warnings: [String] = []
+        for run in runs {
+            for warning in run.log.warnings {
+                warnings.append("\(run.name): \(warning)")
+                note("warning: \(run.name): \(warning)")
+            }
+        }
+        // Template errors come first and unwrapped: their `file:line:column: message` form is
+        // what editors jump to.
+        let templates = try request.templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
+
+        let automaticName = request.output == nil
+        let destination =
+            request.output
+            ?? request.reportsRoot.appendingPathComponent(
+                "\(command)-\(Self.folderName(runs.map(\.name)))-\(TrainPipeline.timestamp(started))", isDirectory: true
+            )
+        let staging = try PipelineError.during("preparing the report folder") {
+            try StagingDirectory(destination: destination, replaceExisting: request.force)
+        }
+        let writer = ReportWriter(
+            renderer: try PipelineError.during("loading the fonts") { FigureRenderer(fonts: try FontSet.dejaVuSans()) },
+            templates: templates, formats: request.formats, scale: request.scale,
+            software: "nnreport \(NNReportVersion.string)", command: request.command)
+        let kind: RenderOutcome.Kind = runs.count == 1 ? .log : .comparison
+        let log = LogReport(
+            run: runs[0], title: request.title, command: request.command, version: NNReportVersion.string)
+        let comparison = ComparisonReport(
+            runs: runs, title: request.title, command: request.command, version: NNReportVersion.string)
+        let summary = try PipelineError.during("writing the report") {
+            kind == .log ? try writer.write(log, into: staging) : try writer.write(comparison, into: staging)
+        }
+        let folder = try PipelineError.during("finishing the report folder") {
+            try staging.commit(uniqueName: automaticName)
+        }
+        if let file = request.githubSummary {
+            try PipelineError.during("appending to \(file.path)") {
+                let place = GitHubSummary.relativePath(folder)
+                let view = kind == .log ? log.summaryView(folder: place) : comparison.summaryView(folder: place)
+                try GitHubSummary.append(try templates.render("render-summary.md", view), to: file)
+            }
+        }
+        return RenderOutcome(folder: folder, kind: kind, runs: runs.map(\.name), summary: summary, warnings: warnings)
+    }
+
+    /// A folder-name part from run names: the name itself for one run, `a-vs-b` for two,
+    /// `a-and-2-more` for more; only letters, digits, `.`, `_` and `-`, at most 60 characters.
+    static func folderName(_ names: [String]) -> String {
+        func clean(_ name: String) -> String {
+            var out = ""
+            for scalar in name.unicodeScalars {
+                let keep =
+                    scalar.isASCII
+                    && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+                if keep {
+                    out.unicodeScalars.append(scalar)
+                } else if !out.isEmpty, out.last != "-" {
+                    out.append("-")
+                }
+            }
+            while out.last == "-" || out.last == "." { out.removeLast() }
+            while out.first == "." { out.removeFirst() }
+            return out.isEmpty ? "run" : String(out.prefix(40))
+        }
+        switch names.count {
+        case 0: return "empty"
+        case 1: return clean(names[0])
+        case 2: return String((clean(names[0]) + "-vs-" + clean(names[1])).prefix(60))
+        default: return clean(names[0]) + "-and-\(names.count - 1)-more"
+        }
+    }
+}
+
+/// Where a rendered report landed and what it holds.
+public struct RenderOutcome: Sendable {
+    public enum Kind: String, Sendable {
+        /// One run: templates/log.md.
+        case log
+        /// Several runs: templates/comparison.md.
+        case comparison
+    }
+
+    public var folder: URL
+    public var kind: Kind
+    /// The runs' names as the report shows them.
+    public var runs: [String]
+    /// The content of the report's summary.json.
+    public var summary: JSONValue
+    /// What the readers skipped or repaired, one line per warning, prefixed with the run name.
+    public var warnings: [String]
+}

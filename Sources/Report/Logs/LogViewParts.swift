@@ -1,0 +1,27 @@
+/// The parts of the view model that log and comparison reports share.
+enum LogViewParts {
+    /// `title`, `figures` (a list, in order), `figure` (the same keyed by figure key), `files`,
+    /// `command` and `version`.
+    static func common(
+        title: String, figures: [FigureLink], files: [ReportFileEntry], command: String, version: String
+    ) -> [String: Any] {
+        let list: [[String: Any]] = figures.map {
+            ["key": $0.key, "file": $0.file, "alt": altText($0.alt), "caption": $0.caption]
+        }
+        var byKey: [String: Any] = [:]
+        for (link, entry) in zip(figures, list) { byKey[link.key] = entry }
+        return [
+            "title": title,
+            "figures": list,
+            "figure": byKey,
+            "files": files.map { ["name": $0.name, "what": $0.what] },
+            "command": command,
+            "version": version,
+        ]
+    }
+
+    /// Alt text safe inside `![...]`: brackets from run names would end it early.
+    static func altText(_ text: String) -> String {
+        String(text.map { $0 == "[" ? "(" : $0 == "]" ? ")" : $0 == "\n" ? " " : $0 })
+    }
+}

@@ -1,0 +1,78 @@
+import Metrics
+
+/// The last and best value of one metric of one run: a cell of the metric and comparison tables.
+public struct MetricSummary: Sendable, Equatable {
+    /// The canonical metric name: `loss`, `val_accuracy`, `test_loss`.
+    public var metric: String
+    /// `loss`, `accuracy`, ...
+    public var quantity: String
+    /// How often the metric was logged; nil for a final test-set figure.
+    public var cadence: MetricCadence?
+    /// The name as the log spelled it (`val_acc`, `validation/epoch_loss`).
+    public var originalName: String
+    public var goal: MetricGoal
+    /// The last finite value, with its epoch and step.
+    public var last: MetricPoint?
+    /// The best finite value by ``goal`` (the first of equal values); nil when the goal is unknown.
+    public var best: MetricPoint?
+    /// Finite values.
+    public var count: Int
+    /// Values that were NaN or infinite in the log.
+    public var gaps: Int
+
+    public init(
+        metric: String, quantity: String, cadence: MetricCadence?, originalName: String, goal: MetricGoal,
+        last: MetricPoint?, best: MetricPoint?, count: Int, gaps: Int
+    ) {
+        self.metric = metric
+        self.quantity = quantity
+        self.cadence = cadence
+        self.originalName = originalName
+        self.goal = goal
+        self.last = last
+        self.best = best
+        self.count = count
+        self.gaps = gaps
+    }
+
+    /// The summary of a logged series.
+    public init(series: MetricSeries) {
+        self.init(
+            metric: series.canonicalName, quantity: series.name.quantity, cadence: series.cadence,
+            originalName: series.originalName, goal: series.goal, last: series.last, best: series.best,
+            count: series.finitePoints.count, gaps: series.gapCount)
+    }
+
+    /// A final test-set figure (nnreport's `test` event): one value, both last and best.
+    public init(test: NamedValue) {
+        let name = MetricName(parsing: "test_" + test.name)
+        let point = test.value.isFinite ? MetricPoint(value: test.value) : nil
+        self.init(
+            metric: name.canonical, quantity: name.quantity, cadence: nil, originalName: test.name,
+            goal: MetricGoal(quantity: name.quantity), last: point, best: point, count: point == nil ? 0 : 1,
+            gaps: point == nil ? 1 : 0)
+    }
+
+    /// Where the best value was logged: "epoch 3", "step 1,200", or nil for a test figure.
+    public var bestAt: String? { best.flatMap { Self.position(of: $0, cadence: cadence) } }
+
+    /// Where the last value was logged.
+    public var lastAt: String? { last.flatMap { Self.position(of: $0, cadence: cadence) } }
+
+    /// "epoch 3" for a per-epoch value, "step 1,200" for a per-step one (whichever the log recorded).
+    static func position(of point: MetricPoint, cadence: MetricCadence?) -> String? {
+        let epoch = point.epoch.map { "epoch " + epochText($0) }
+        let step = point.step.map { "step " + ReportNumberFormat.grouped($0) }
+        switch cadence {
+        case .epoch?: return epoch ?? step
+        case .step?: return step ?? epoch
+        case nil: return nil
+        }
+    }
+
+    /// An epoch number: "3", or "2.5" for a fraction of an epoch.
+    static func epochText(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return ReportNumberFormat.grouped(Int(value)) }
+        return ReportNumberFormat.significant(value)
+    }
+}

@@ -1,0 +1,34 @@
+import ChartsCairo
+import Foundation
+
+extension ReportWriter {
+    /// Draws each figure in every requested format and writes its data as CSV beside it.
+    ///
+    /// - Parameter title: the report's title, for the figures' PNG/SVG/PDF metadata.
+    /// - Returns: the figures as the README links them, and the files written, for its file list.
+    func writeFigures(_ figures: [RunFigure], title: String, into staging: StagingDirectory) throws -> (
+        links: [FigureLink], files: [ReportFileEntry]
+    ) {
+        var links: [FigureLink] = []
+        var entries: [ReportFileEntry] = []
+        for figure in figures {
+            for format in formats {
+                let fileName = "\(figure.name).\(format.fileExtension)"
+                let metadata = FigureMetadata(title: "\(title): \(figure.alt)", software: software, command: command)
+                let bytes: [UInt8]
+                do {
+                    bytes = try renderer.render(figure.figure, format: format, scale: scale, metadata: metadata)
+                } catch {
+                    throw ReportError.figure(name: fileName, reason: "\(error)")
+                }
+                try staging.write(Data(bytes), to: fileName)
+            }
+            try staging.write(figure.csv, to: "\(figure.name).csv")
+            let linked = "\(figure.name).\(linkFormat.fileExtension)"
+            links.append(FigureLink(key: figure.key, file: linked, alt: figure.alt, caption: figure.caption))
+            entries.append(ReportFileEntry(name: linked, what: figure.caption))
+            entries.append(ReportFileEntry(name: "\(figure.name).csv", what: "the data behind \(linked)"))
+        }
+        return (links, entries)
+    }
+}
