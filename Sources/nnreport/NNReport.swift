@@ -12,5 +12,5 @@ struct NNReport: ParsableCommand {
             metrics.jsonl, metrics.csv, summary.json, model.safetensors and a README.md that renders on GitHub.
             """,
         version: NNReportVersion.string,
-        subcommands: [MnistCommand.self, FashionCommand.self, GradcheckCommand.self, BenchCommand.self])
+        subcommands: [MnistCommand.self, FashionCommand.self, GradcheckCommand.self, BenchCommand.self, SweepCommand.self, SweepMergeCommand.self])
 }
