@@ -29,7 +29,7 @@ extension SweepPipeline {
             ReportFileEntry(
                 name: SweepManifest.fileName,
                 what:
-                    "the sweep's plan (every trial's name and full configuration), how it was run, and the statistics below"
+                    "the sweep's plan (every trial's name and full configuration), how it was run, and the statistics of this report"
             ),
             ReportFileEntry(
                 name: "trials",

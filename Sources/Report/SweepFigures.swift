@@ -70,15 +70,18 @@ public enum SweepFigures {
         }
         let positive = numbers.allSatisfy { $0 > 0 }
         let log = positive && numbers.max()! / numbers.min()! >= 10
+        // One line needs no legend: the axis names it and the subtitle states the band and n.
+        let single = series.count == 1
         let chart = LineChart(
             xAxis: AxisSpec(label: axis.name, scale: log ? .log : .linear, ticks: .values(numbers)),
             yAxis: AxisSpec(label: "best validation accuracy", format: .percent),
-            series: series, markers: markers)
+            series: series, markers: markers, legend: single ? .hidden : .automatic)
         return Figure(
             .line(chart), size: tuningSize,
             title: "\(report.datasetName): best validation accuracy against \(axis.name)",
             subtitle: sentence(
-                "each trial's highest validation accuracy of any epoch; " + bandDescription(report, curves: [])))
+                "each trial's highest validation accuracy of any epoch; "
+                    + bandDescription(report, curves: [], countsInLegend: !single)))
     }
 
     /// The numeric axis with the most values (the first on ties) and its numbers.
@@ -140,12 +143,22 @@ public enum SweepFigures {
     }
 
     /// What the lines and bands mean, for a figure's subtitle.
-    static func bandDescription(_ report: SweepReport, curves: [SweepCurve]) -> String {
+    /// - Parameter countsInLegend: whether the legend states n; otherwise the text does.
+    static func bandDescription(_ report: SweepReport, curves: [SweepCurve], countsInLegend: Bool = true) -> String {
         let counts = Set(report.summaries.map(\.finished))
         let seeds = counts.count == 1 ? "\(counts.first!) seed\(counts.first! == 1 ? "" : "s")" : "its seeds"
         var text = "line: mean over \(seeds) per setting"
         if counts.contains(where: { $0 >= 2 }) {
-            text += "; band: ± 1 sample standard deviation (n − 1 denominator), n in the legend"
+            text += "; band: ± 1 sample standard deviation (n − 1 denominator)"
+            if countsInLegend {
+                text += ", n in the legend"
+            } else {
+                let finished = report.summaries.map(\.finished)
+                text +=
+                    Set(finished).count == 1
+                    ? ", n = \(finished[0])"
+                    : ", n per setting from left to right: " + finished.map(String.init).joined(separator: ", ")
+            }
         } else {
             text += "; one seed per setting, so no spread is shown"
         }
