@@ -352,5 +352,128 @@ enum BuiltInTemplates {
 
 
         """####,
+        "sweep-summary.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        ### {{title}}
+
+        {{#statusBanner}}
+        > **{{headline}}** {{text}}
+
+        {{/statusBanner}}
+        {{overview}}
+
+        | {{#axisColumns}}{{name}} | {{/axisColumns}}n | final val. accuracy (%) | best val. accuracy (%) | |
+        | {{#axisColumns}}--- | {{/axisColumns}}---: | ---: | ---: | --- |
+        {{#settings}}
+        | {{#cells}}{{text}} | {{/cells}}{{n}} | {{finalValidation}} | {{bestValidation}} | {{note}} |
+        {{/settings}}
+
+        {{#best}}
+        Best setting `{{label}}`{{#test}}: test accuracy {{test}} (n = {{testN}}){{/test}}. Mean ± sample standard deviation over the seeds.
+        {{/best}}
+        {{#noBest}}
+        {{.}}
+        {{/noBest}}
+
+        Report folder: `{{folder}}`
+
+
+        """####,
+        "sweep.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        # {{title}}
+
+        {{#statusBanner}}
+        > **{{headline}}** {{text}}
+
+        {{/statusBanner}}
+        {{intro}}
+
+        {{#best}}
+        **Best setting: `{{label}}`**, best validation accuracy {{bestValidation}} (mean ± sample standard deviation, n = {{n}} seeds).
+        {{#test}}Its test accuracy: **{{test}}** (n = {{testN}}), measured once per trial after training and not used to choose.{{/test}}
+
+        {{/best}}
+        {{#noBest}}
+        {{.}}
+
+        {{/noBest}}
+        {{#figures.validation}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/figures.validation}}
+        ## Comparison
+
+        | {{#axisColumns}}{{name}} | {{/axisColumns}}n | final val. accuracy (%) | best val. accuracy (%) | |
+        | {{#axisColumns}}--- | {{/axisColumns}}---: | ---: | ---: | --- |
+        {{#settings}}
+        | {{#cells}}{{text}} | {{/cells}}{{n}} | {{finalValidation}} | {{bestValidation}} | {{note}} |
+        {{/settings}}
+
+        {{tableNote}}
+
+        {{statisticsNote}}
+
+        {{#figures.tuning}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/figures.tuning}}
+        {{#figures.training}}
+        ## Training curves
+
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/figures.training}}
+        ## Trials
+
+        | trial | seed | status | epochs | final val. accuracy | best val. accuracy |
+        | --- | ---: | --- | ---: | ---: | ---: |
+        {{#trials}}
+        | [`{{key}}`]({{folder}}/README.md) | {{seed}} | {{status}} | {{epochs}} | {{finalValidation}} | {{bestValidation}} |
+        {{/trials}}
+
+        ## Fixed options
+
+        | option | value |
+        | --- | --- |
+        {{#fixedOptions}}
+        | {{name}} | `{{value}}` |
+        {{/fixedOptions}}
+
+        ## Command
+
+        {{#isMerged}}
+        Run as shards and merged:
+
+        {{/isMerged}}
+        ```sh
+        {{commandBlock}}
+        ```
+
+        {{#isMerged}}
+        The same sweep on one machine:
+
+        ```sh
+        {{reproduce}}
+        ```
+
+        {{/isMerged}}
+        ## Files
+
+        | file | what it holds |
+        | --- | --- |
+        {{#files}}
+        | [{{name}}]({{name}}) | {{what}} |
+        {{/files}}
+
+        <sub>Written by nnreport {{version}}.</sub>
+
+        """####,
     ]
 }

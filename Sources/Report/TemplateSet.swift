@@ -7,7 +7,9 @@ import Mustache
 /// Templates render in text mode (`{{% CONTENT_TYPE: TEXT}}`): Markdown needs no HTML escaping.
 public struct TemplateSet: Sendable {
     /// Template names the report writer uses.
-    public static let names = ["report.md", "summary.md", "log.md", "comparison.md", "render-summary.md"]
+    public static let names = [
+        "report.md", "summary.md", "log.md", "comparison.md", "render-summary.md", "sweep.md", "sweep-summary.md",
+    ]
 
     /// Where the templates came from, for messages: a folder path or "built-in".
     public let origin: String

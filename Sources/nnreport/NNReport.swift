@@ -12,5 +12,8 @@ struct NNReport: ParsableCommand {
             metrics.jsonl, metrics.csv, summary.json, model.safetensors and a README.md that renders on GitHub.
             """,
         version: NNReportVersion.string,
-        subcommands: [MnistCommand.self, FashionCommand.self, RenderCommand.self, MergeCommand.self, GradcheckCommand.self, BenchCommand.self])
+        subcommands: [
+            MnistCommand.self, FashionCommand.self, RenderCommand.self, MergeCommand.self, SweepCommand.self,
+            GradcheckCommand.self, BenchCommand.self,
+        ])
 }

@@ -41,6 +41,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        ProcessSetup.prepare()
         let quiet = report.quiet
         let pipeline = RenderPipeline(
             request: report.renderRequest(inputs: inputs, format: formatIn, x: x),

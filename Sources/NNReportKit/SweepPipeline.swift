@@ -1,0 +1,156 @@
+import Datasets
+import Engine
+import Foundation
+import Metrics
+import Report
+
+/// `nnreport sweep`: run every trial of a plan (or one shard's slice of them), each as a normal
+/// training run with its own run folder under `trials/`, then write the comparison report, or
+/// for a shard, the shard folder that ``merge(shardFolders:options:command:)`` later combines.
+///
+/// Like a run, the folder is built in a hidden staging sibling and appears under its name
+/// only when complete. A Ctrl-C stops new trials from starting; the running ones end as
+/// interrupted, and the folder is still written with what finished (the report says which
+/// trials are missing).
+public struct SweepPipeline {
+    public var request: SweepRequest
+    /// Polled by every running trial at each step and before each trial starts.
+    public var shouldStop: @Sendable () -> Bool
+    /// Called once per finished trial, from the thread that ran it.
+    public var progress: @Sendable (SweepProgress) -> Void
+    /// One-line notes for the user ("reading MNIST from ..."); the CLI prints them.
+    public var note: (String) -> Void
+    public var now: () -> Date
+
+    public init(
+        request: SweepRequest, shouldStop: @escaping @Sendable () -> Bool = { false },
+        progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }, note: @escaping (String) -> Void = { _ in },
+        now: @escaping () -> Date = Date.init
+    ) {
+        self.request = request
+        self.shouldStop = shouldStop
+        self.progress = progress
+        self.note = note
+        self.now = now
+    }
+
+    /// Every trial's configuration, checked: what `nnreport sweep` validates before running.
+    public func resolveConfigurations() throws(SweepError) -> [TrainingConfiguration] {
+        try request.plan.configurations(base: request.overrides)
+    }
+
+    /// Runs the sweep (or the shard) and returns where its folder landed.
+    public func run() throws -> SweepOutcome {
+        let plan = request.plan
+        let started = now()
+        let configurations = try PipelineError.during("checking the sweep's options") { try resolveConfigurations() }
+        let dataset = try loadDataset(configurations)
+        let shard = request.shard ?? .all
+        let manifest = SweepManifest(
+            plan: plan, configurations: configurations.map(\.json), shard: shard, command: request.command,
+            sweepCommand: request.sweepCommand)
+
+        let name =
+            request.shard.map { "\(plan.dataset)-sweep-shard-\($0.index)-of-\($0.count)" } ?? "\(plan.dataset)-sweep"
+        let destination =
+            request.report.output
+            ?? request.report.reportsRoot.appendingPathComponent(
+                "\(name)-\(TrainPipeline.timestamp(started))", isDirectory: true)
+        let staging = try PipelineError.during("preparing the sweep folder") {
+            let staging = try StagingDirectory(destination: destination, replaceExisting: request.report.force)
+            try FileManager.default.createDirectory(at: staging.file("trials"), withIntermediateDirectories: false)
+            return staging
+        }
+
+        let trials = shard.trials(of: plan)
+        let jobs = request.effectiveJobs(trialCount: trials.count)
+        note(
+            "\(trials.count) trial\(trials.count == 1 ? "" : "s")"
+                + (request.shard.map { " of \(plan.trials.count) (shard \($0))" } ?? "")
+                + ", \(jobs) at a time, \(request.overrides.threads ?? SweepPlan.defaultThreads) BLAS thread(s) each")
+        let outcomes = try runTrials(trials, jobs: jobs, dataset: dataset, trialsFolder: staging.file("trials"))
+
+        var report: SweepReport?
+        try PipelineError.during("writing the sweep folder") {
+            if request.shard == nil {
+                report = try Self.writeReport(
+                    manifest: manifest, commands: [request.command], options: request.report, into: staging)
+            } else {
+                try staging.write(JSONWriter.pretty(manifest.json()), to: SweepManifest.fileName)
+            }
+        }
+        let folder = try PipelineError.during("finishing the sweep folder") {
+            try staging.commit(uniqueName: request.report.output == nil)
+        }
+        if let report { try Self.appendSummary(report, folder: folder, options: request.report) }
+        return SweepOutcome(
+            folder: folder, report: report, trialsRun: outcomes.count, trialsPlanned: trials.count,
+            interrupted: shouldStop() || outcomes.values.contains { $0.status == .interrupted })
+    }
+
+    /// Loads the dataset once before any trial (so a download happens once, not per worker),
+    /// and checks every configuration against its size.
+    func loadDataset(_ configurations: [TrainingConfiguration]) throws -> Dataset {
+        guard let descriptor = DatasetDescriptor.named(request.plan.dataset) else {
+            throw PipelineError(
+                step: "choosing the dataset",
+                underlying: OptionError(
+                    option: "dataset", value: request.plan.dataset, allowed: DatasetDescriptor.all.map(\.name)))
+        }
+        let loader = DatasetLoader(
+            mirror: request.mirror, allowDownload: request.allowDownload, verifyChecksums: request.verifyChecksums)
+        let dataset = try PipelineError.during("loading \(descriptor.displayName)") {
+            try loader.load(descriptor, dataDirectory: request.dataDirectory)
+        }
+        note(
+            "\(descriptor.displayName): \(dataset.train.count) training and \(dataset.test.count) test images from \(dataset.source.path) (\(dataset.origin.explanation))"
+        )
+        for (trial, configuration) in zip(request.plan.trials, configurations) {
+            do {
+                try configuration.validate(trainingImages: dataset.train.count)
+            } catch {
+                throw PipelineError(
+                    step: "checking the options against the data",
+                    underlying: SweepError.invalidSetting(setting: trial.setting.key, reason: "\(error)"))
+            }
+        }
+        return dataset
+    }
+
+    /// Runs `trials` as `nnreport <dataset>` runs would, each into `trialsFolder/<trial folder>`.
+    func runTrials(_ trials: [SweepTrial], jobs: Int, dataset: Dataset, trialsFolder: URL) throws
+        -> [String: (status: RunStatus, validationAccuracy: Double?)]
+    {
+        let request = self.request
+        let shouldStop = self.shouldStop
+        let progress = self.progress
+        let counter = SweepProgress.Counter(total: trials.count)
+        // Every trial reads the files the sweep just loaded, wherever they were found.
+        let dataDirectory = dataset.source
+        let runner = SweepRunner<(status: RunStatus, validationAccuracy: Double?)>(
+            jobs: jobs, shouldStop: shouldStop,
+            body: { trial in
+                let train = TrainRequest(
+                    dataset: request.plan.dataset, preset: request.plan.preset,
+                    overrides: request.plan.overrides(for: trial, base: request.overrides),
+                    dataDirectory: dataDirectory, mirror: request.mirror, allowDownload: false,
+                    verifyChecksums: request.verifyChecksums,
+                    output: trialsFolder.appendingPathComponent(trial.folderName, isDirectory: true),
+                    formats: request.report.formats, scale: request.report.scale, templates: request.report.templates,
+                    title:
+                        "\(dataset.descriptor.displayName) sweep · \(trial.key.replacingOccurrences(of: ",", with: ", "))",
+                    command: request.trialCommand(trial))
+                let outcome = try PipelineError.during("running trial \(trial.key)") {
+                    try TrainPipeline(request: train, shouldStop: shouldStop).run()
+                }
+                return (outcome.status, outcome.result.validationAccuracy)
+            },
+            finished: { trial, outcome, seconds in
+                progress(
+                    counter.next(
+                        trial: trial.key, status: outcome.status, validationAccuracy: outcome.validationAccuracy,
+                        seconds: seconds))
+            })
+        return try runner.run(trials)
+    }
+}
