@@ -27,6 +27,26 @@ import Testing
         #expect(box.switchPoints == [start, end])
     }
 
+    @Test func stepGraphDrawsVerticalJumpsAtTheEdges() {
+        let graph = StepNetwork.box(height: 2, start: 0, width: 1.5).graph(over: -1...3)
+        #expect(graph.x == [-1, 0, 0, 1.5, 1.5, 3])
+        #expect(graph.y == [0, 0, 2, 2, 0, 0])
+        // A neuron with a negative weight is on left of its switch point: the graph still follows the values.
+        let falling = StepNetwork(hiddenWeights: [-1], hiddenBiases: [1], outputWeights: [3])
+        #expect(falling.graph(over: 0...2).x == [0, 1, 1, 2])
+        #expect(falling.graph(over: 0...2).y == [3, 3, 0, 0])
+    }
+
+    @Test func reluGraphHasItsKinksAsCorners() {
+        let net = ReLUNetwork1D(w1: [1, -1, 1], b1: [-2, 1, -20], w2: [1, 2, 1], b2: 0.5)
+        let graph = net.graph(over: 0...5)
+        #expect(graph.x == [0, 1, 2, 5])
+        #expect(graph.y == [2.5, 0.5, 0.5, 3.5])
+        let unit = net.graph(ofUnit: 0, over: 0...5)
+        #expect(unit.x == [0, 2, 5] && unit.y == [0, 0, 3])
+        #expect(net.graph(ofUnit: 2, over: 0...5).x == [0, 5])
+    }
+
     @Test func boxAtZeroHasPlainZeroBias() {
         let box = StepNetwork.box(height: 2, start: 0, width: 1)
         #expect(box.hiddenBiases[0].sign == .plus)

@@ -102,6 +102,7 @@ import Testing
         #expect(start.historySteps.first == 0 && start.historySteps.last == 300)
         #expect(start.historyLosses.last == start.loss)
         #expect(start.historySteps.count == 21)
+        #expect(start.historyMaxResiduals.count == 21 && start.historyMaxResiduals.last == start.maxResidual)
     }
 
     @Test func initialKinksLieInsideTheData() {

@@ -19,10 +19,13 @@ public struct ReLUStart: Hashable, Sendable {
     public var historySteps: [Int]
     /// The loss after each of `historySteps` updates.
     public var historyLosses: [Double]
+    /// The largest |residual| after each of `historySteps` updates.
+    public var historyMaxResiduals: [Double]
 
     public init(
         index: Int, initial: ReLUNetwork1D, final: ReLUNetwork1D, loss: Double, maxResidual: Double, isExact: Bool,
-        diverged: Bool, deadUnits: [Int], historySteps: [Int], historyLosses: [Double]
+        diverged: Bool, deadUnits: [Int], historySteps: [Int], historyLosses: [Double],
+        historyMaxResiduals: [Double]
     ) {
         self.index = index
         self.initial = initial
@@ -34,6 +37,7 @@ public struct ReLUStart: Hashable, Sendable {
         self.deadUnits = deadUnits
         self.historySteps = historySteps
         self.historyLosses = historyLosses
+        self.historyMaxResiduals = historyMaxResiduals
     }
 }
 

@@ -20,7 +20,7 @@ public struct ReLUFitConfiguration: Hashable, Sendable {
     public var historyPoints: Int
 
     public init(
-        hiddenUnits: Int = 4, starts: Int = 20, steps: Int = 20_000, learningRate: Double = 0.02, beta1: Double = 0.9,
+        hiddenUnits: Int = 4, starts: Int = 20, steps: Int = 20_000, learningRate: Double = 0.01, beta1: Double = 0.9,
         beta2: Double = 0.999, epsilon: Double = 1e-8, seed: UInt64 = 1, exactTolerance: Double = 1e-6,
         historyPoints: Int = 200
     ) {
@@ -53,7 +53,7 @@ public struct ReLUFitConfiguration: Hashable, Sendable {
         if steps < 1 || steps > Self.maximumSteps {
             throw fail("--steps", steps, "a whole number between 1 and \(Self.maximumSteps), such as 20000")
         }
-        if !(learningRate > 0 && learningRate.isFinite) { throw fail("--lr", learningRate, "a positive number such as 0.02") }
+        if !(learningRate > 0 && learningRate.isFinite) { throw fail("--lr", learningRate, "a positive number such as 0.01") }
         if !(beta1 >= 0 && beta1 < 1) { throw fail("beta1", beta1, "a value in [0, 1) such as 0.9") }
         if !(beta2 >= 0 && beta2 < 1) { throw fail("beta2", beta2, "a value in [0, 1) such as 0.999") }
         if !(epsilon > 0 && epsilon.isFinite) { throw fail("epsilon", epsilon, "a small positive number such as 1e-8") }

@@ -49,13 +49,14 @@ public enum ReLUFitter {
         var v = m
         let stride = max(1, c.steps / c.historyPoints)
         let schedule = LearningRateSchedule.cosine(minimum: 0)
-        var historySteps: [Int] = [], historyLosses: [Double] = []
+        var historySteps: [Int] = [], historyLosses: [Double] = [], historyMaxResiduals: [Double] = []
         var diverged = false
         for step in 0..<c.steps {
             let (loss, g) = net.lossAndGradient(x: x, t: t)
             if step % stride == 0 {
                 historySteps.append(step)
                 historyLosses.append(loss)
+                historyMaxResiduals.append(Self.maxAbsolute(net.residuals(x: x, t: t)))
             }
             // Once the loss is not finite, every further step only spreads NaN: stop this start.
             guard loss.isFinite else {
@@ -80,14 +81,26 @@ public enum ReLUFitter {
         }
         let residuals = net.residuals(x: x, t: t)
         let loss = residuals.reduce(0) { $0 + $1 * $1 } / Double(residuals.count)
+        let maxResidual = Self.maxAbsolute(residuals)
         if !diverged {
             historySteps.append(c.steps)
             historyLosses.append(loss)
+            historyMaxResiduals.append(maxResidual)
         }
-        let maxResidual = residuals.map(abs).max() ?? 0
         return ReLUStart(
             index: index, initial: initial, final: net, loss: loss, maxResidual: maxResidual,
             isExact: maxResidual.isFinite && maxResidual < c.exactTolerance, diverged: diverged || !loss.isFinite,
-            deadUnits: net.deadUnits(on: x), historySteps: historySteps, historyLosses: historyLosses)
+            deadUnits: net.deadUnits(on: x), historySteps: historySteps, historyLosses: historyLosses,
+            historyMaxResiduals: historyMaxResiduals)
+    }
+
+    /// max |r_i|, NaN when any r_i is NaN (so a blown-up fit never counts as exact).
+    static func maxAbsolute(_ r: [Double]) -> Double {
+        var worst = 0.0
+        for v in r {
+            if v.isNaN { return .nan }
+            worst = max(worst, abs(v))
+        }
+        return worst
     }
 }
