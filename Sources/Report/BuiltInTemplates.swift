@@ -3,6 +3,229 @@
 /// The default templates, compiled into the binary.
 enum BuiltInTemplates {
     static let all: [String: String] = [
+        "approx-summary.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        ### {{title}}
+
+        | | |
+        | --- | --- |
+        {{#headline}}
+        | {{name}} | {{value}} |
+        {{/headline}}
+
+        Report folder: `{{folder}}`
+
+
+        """####,
+        "approx.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        # {{title}}
+
+        A network with a single hidden layer can approximate any continuous function on a bounded interval as
+        closely as you like, provided the layer is wide enough: the *universal approximation* idea. This report
+        builds it up in three steps, and every number, table and figure below was computed by this run:
+
+        1. two step neurons make a **box**;
+        2. boxes side by side make a **staircase** that follows a smooth function, more closely the more boxes;
+        3. **ReLU** units make bends instead of steps, and gradient descent has to find where to put them.
+
+        | | |
+        | --- | --- |
+        {{#headline}}
+        | {{name}} | {{value}} |
+        {{/headline}}
+
+        ## 1. A box from two step neurons
+
+        A step neuron computes σ(w·x + b), where σ(z) = 1 for z ≥ 0 and 0 otherwise. With w > 0 it is off left of
+        x = −b/w and on from there. Take two of them that switch on at the two edges of the box, give the first the
+        output weight +h and the second −h, and let the output neuron simply add (no nonlinearity): left of the box
+        both are off, inside it only the first is on, and right of it both are on and cancel. That is a box of
+        height h = {{box.height}} on [{{box.start}}, {{box.end}}), width δ = {{box.width}}.
+
+        {{#figures.box}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/figures.box}}
+        | hidden neuron | weight w | bias b | switches on at x = −b/w | output weight v |
+        | --- | ---: | ---: | ---: | ---: |
+        {{#box.neurons}}
+        | n{{number}} | {{weight}} | {{bias}} | {{switch}} | {{output}} |
+        {{/box.neurons}}
+
+        The whole network: y = {{box.formula}} + {{box.outputBias}}. Write-up 000 gives the same network with the
+        two neurons numbered the other way round. Evaluated by this run on either side of the edges:
+
+        | x | n1 | n2 | y | why |
+        | ---: | ---: | ---: | ---: | --- |
+        {{#box.probes}}
+        | {{x}} |{{#hidden}} {{.}} |{{/hidden}} {{y}} | {{why}} |
+        {{/box.probes}}
+
+        The left edge belongs to the box and the right edge does not, because σ(0) = 1.
+
+        {{#staircase}}
+        ## 2. Boxes side by side approximate a smooth function
+
+        Take f(x) = {{formula}} on [{{lower}}, {{upper}}] (B = {{b}}): smooth and bounded, with bumps of
+        different widths. Cut the interval into N boxes of width δ = 2B/N and give box k the height of f at its
+        centre. Each box is two step neurons, so the staircase is one hidden layer of 2N step neurons (N + 1 if
+        neighbouring boxes share the neuron at their common edge).
+
+        {{#figures.staircases}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/figures.staircases}}
+        Why the error shrinks: f is Lipschitz with L = {{lipschitz}} ({{lipschitzReason}}), and every x lies
+        within δ/2 of its box's centre, so |f(x) − staircase(x)| ≤ L·δ/2 = L·B/N. Doubling N halves the bound:
+        the error is of order 1/N. Measured at the midpoints of {{gridCells}} equal cells of the interval:
+
+        | boxes N | box width δ | step neurons | merged | max \|error\| | RMS error | worst at x | bound L·δ/2 | N · max \|error\| |
+        | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        {{#levels}}
+        | {{boxes}} | {{width}} | {{neurons}} | {{merged}} | {{maxError}} | {{rms}} | {{worstX}} | {{bound}} | {{scaled}} |
+        {{/levels}}
+
+        {{rate}}
+
+        {{/staircase}}
+        {{#figures.staircaseErrors}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/figures.staircaseErrors}}
+        {{#staircase.first}}
+        The network for N = {{boxes}}, written out ({{neurons}} step neurons, all with input weight 1; box k is
+        neurons 2k − 1 and 2k; the output bias is 0):
+
+        | neuron | box | weight w | bias b | switches on at x | output weight v |
+        | ---: | ---: | ---: | ---: | ---: | ---: |
+        {{#rows}}
+        | {{number}} | {{box}} | {{weight}} | {{bias}} | {{switch}} | {{output}} |
+        {{/rows}}
+
+        Neighbouring boxes share an edge: there one box's "off" neuron and the next box's "on" neuron switch
+        together and can be merged into a single neuron with output weight h(k) − h(k−1), which gives the same
+        staircase with {{merged}} neurons.
+
+        {{/staircase.first}}
+        ## 3. ReLU networks with {{fitIntro.units}} units, fitted by gradient descent
+
+        Write-up 001 fits y = b2 + Σ W2ⱼ·max(0, W1ⱼ·x + b1ⱼ) with {{fitIntro.units}} hidden ReLU units to two small
+        data sets. A ReLU unit is a hinge: flat on one side of its *kink* at x = −b1/W1 and a straight line on the
+        other, changing the slope of the output by W2·|W1| there. The network is therefore a chain of straight
+        pieces with at most {{fitIntro.units}} kinks, and fitting the points means putting the kinks where the
+        data bend. Here the weights are not set by hand but found by gradient descent: full-batch Adam on the mean
+        squared error, in Double precision, {{fitIntro.steps}} steps from each of {{fitIntro.starts}} seeded random
+        starts (settings at the end). A fit counts as *exact* when every |residual| is below {{fitIntro.tolerance}}.
+        Write-up 001 solved the same equations with scipy's `fsolve`, restarting from random points until every
+        equation held, and reported exact solutions for both data sets.
+
+        {{#fits}}
+        ### Data set {{number}}: x = {{xText}} → {{tText}}
+
+        {{need}}
+
+        {{#handBuilt}}
+        The hand-built network, the polyline through the points written as {{units}} ReLU units, has the
+        largest |residual| {{maxResidual}}:
+
+        | unit | W1 | b1 | W2 | role |
+        | ---: | ---: | ---: | ---: | --- |
+        {{#rows}}
+        | {{unit}} | {{w1}} | {{b1}} | {{w2}} | {{role}} |
+        {{/rows}}
+
+        Output bias b2 = {{b2}}.
+
+        {{/handBuilt}}
+        {{outcome}}
+
+        {{#fitFigure}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/fitFigure}}
+        {{#note}}
+        > **{{headline}}** {{text}}
+
+        {{/note}}
+        The best network's parameters (kinks inside the data are marked in the figure):
+
+        | unit | W1 | b1 | W2 | kink −b1/W1 | slope change W2·\|W1\| | active on points |
+        | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+        {{#parameters}}
+        | {{unit}} | {{w1}} | {{b1}} | {{w2}} | {{kink}} | {{slopeChange}} | {{on}} |
+        {{/parameters}}
+
+        Output bias b2 = {{outputBias}}. Its residuals (network − target):
+
+        | x | target | network | residual |
+        | ---: | ---: | ---: | ---: |
+        {{#residuals}}
+        | {{x}} | {{t}} | {{y}} | {{r}} |
+        {{/residuals}}
+
+        {{#startsFigure}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/startsFigure}}
+        | start | final MSE | max \|residual\| | exact | kinks inside the data | dead units |
+        | ---: | ---: | ---: | --- | --- | --- |
+        {{#starts}}
+        | {{number}}{{#isBest}} ★{{/isBest}} | {{loss}} | {{maxResidual}} | {{exact}} | {{kinks}} | {{dead}} |
+        {{/starts}}
+
+        ★ the best start (lowest loss), drawn above.
+
+        {{/fits}}
+        ## What this shows
+
+        {{#conclusions}}
+        - {{.}}
+        {{/conclusions}}
+
+        ## Settings
+
+        | setting | value |
+        | --- | --- |
+        {{#settings}}
+        | {{name}} | {{value}} |
+        {{/settings}}
+
+        ## Files
+
+        | file | what it holds |
+        | --- | --- |
+        {{#files}}
+        | [{{name}}]({{name}}) | {{what}} |
+        {{/files}}
+
+        ## Environment
+
+        | | |
+        | --- | --- |
+        {{#environment}}
+        | {{name}} | {{value}} |
+        {{/environment}}
+
+        ## Reproduce
+
+        ```sh
+        {{command}}
+        ```
+
+        <sub>Written by nnreport {{version}}. Everything above is computed from the seed: the same command gives the same numbers.</sub>
+
+        """####,
         "comparison.md": ####"""
         {{% CONTENT_TYPE: TEXT}}
         # {{title}}

@@ -79,6 +79,15 @@ public struct ReLUFit: Sendable {
     /// The data's x range, where kinks count.
     public var range: ClosedRange<Double> { x.min()!...x.max()! }
 
+    /// Slope changes at or below this are not bends: 1e-6 of the steepest slope between
+    /// neighbouring points (at least 1e-6).
+    public var bendTolerance: Double { 1e-6 * max(1, analysis.slopes.map { abs($0) }.max() ?? 0) }
+
+    /// The kinks of `network` inside the data's x range that bend it visibly, sorted by x.
+    public func bends(of network: ReLUNetwork1D) -> [(unit: Int, x: Double)] {
+        network.kinks(inside: range, minimumSlopeChange: bendTolerance)
+    }
+
     /// The network built from the data's polyline, when H units suffice (see
     /// ``KinkAnalysis/interpolatingNetwork(hiddenUnits:)``).
     public var handBuilt: ReLUNetwork1D? { analysis.interpolatingNetwork(hiddenUnits: configuration.hiddenUnits) }

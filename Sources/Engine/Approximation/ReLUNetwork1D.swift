@@ -75,16 +75,25 @@ public struct ReLUNetwork1D: Hashable, Sendable {
         w2[j] * abs(w1[j])
     }
 
+    /// For each unit, at how many of `xs` it is active (pre-activation > 0), (n) -> (H).
+    public func activeCounts(on xs: [Double]) -> [Int] {
+        (0..<hiddenUnits).map { j in xs.filter { w1[j] * $0 + b1[j] > 0 }.count }
+    }
+
     /// Units whose pre-activation is ≤ 0 at every x of `xs`: their output and every gradient
     /// through them are 0 there, so gradient descent on these points can never revive them.
     public func deadUnits(on xs: [Double]) -> [Int] {
-        (0..<hiddenUnits).filter { j in xs.allSatisfy { w1[j] * $0 + b1[j] <= 0 } }
+        activeCounts(on: xs).enumerated().filter { $0.element == 0 }.map(\.offset)
     }
 
-    /// The kinks strictly inside `range`, as (unit, x) sorted by x (then unit).
-    public func kinks(inside range: ClosedRange<Double>) -> [(unit: Int, x: Double)] {
+    /// The kinks strictly inside `range` of units that change the slope by more than
+    /// `minimumSlopeChange` (a unit with W2 ≈ 0 has a kink but no visible bend), as (unit, x)
+    /// sorted by x (then unit).
+    public func kinks(inside range: ClosedRange<Double>, minimumSlopeChange: Double = 0) -> [(unit: Int, x: Double)] {
         (0..<hiddenUnits).compactMap { j -> (unit: Int, x: Double)? in
-            guard let x = kink(ofUnit: j), x > range.lowerBound, x < range.upperBound else { return nil }
+            guard let x = kink(ofUnit: j), x > range.lowerBound, x < range.upperBound,
+                abs(slopeChange(ofUnit: j)) > minimumSlopeChange
+            else { return nil }
             return (j, x)
         }.sorted { ($0.x, $0.unit) < ($1.x, $1.unit) }
     }
