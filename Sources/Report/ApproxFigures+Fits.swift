@@ -20,7 +20,7 @@ extension ApproxFigures {
             legend: .hidden)
         let n = fit.best
         var unitSeries = fit.unitCurves.enumerated().map { j, curve in
-            var kink = n.hiddenWeights[j] == 0 ? "no kink" : "kink \(ApproxText.fixed(-n.hiddenBiases[j] / n.hiddenWeights[j]))"
+            var kink = n.hiddenWeights[j] == 0 ? "no kink" : "kink \(ApproxText.position(-n.hiddenBiases[j] / n.hiddenWeights[j]))"
             if n.hiddenWeights[j] != 0, !fit.kinks.contains(where: { $0.unit == j }) { kink += ", no bend in the data range" }
             let dead = fit.deadUnits.contains(j) ? ", dead on the data" : ""
             return LineSeries(

@@ -100,6 +100,13 @@ extension ApproxFit {
         } else {
             text += ", bending at x = \(ApproxText.list(kinks.map { ApproxText.fixed($0.x) }))."
         }
+        // Only the values at the data points are fixed: a kink may sit anywhere between the right two points.
+        let offPoints = kinks.filter { k in !x.contains { abs($0 - k.x) < 1e-6 } }
+        if best.isExact, !offPoints.isEmpty {
+            text += " Exact fits are not unique: only the values at the data points are pinned down, so a kink may sit "
+                + "anywhere between the right two points (here x = \(ApproxText.list(offPoints.map { ApproxText.fixed($0.x, decimals: 3) }))), "
+                + "and two units may share one bend."
+        }
         return text
     }
 
@@ -117,7 +124,7 @@ extension ApproxFit {
             return [
                 "unit": j + 1, "w1": ApproxText.significant(w), "b1": ApproxText.significant(b),
                 "w2": ApproxText.significant(v),
-                "kink": w == 0 ? "–" : ApproxText.fixed(-b / w, decimals: 3),
+                "kink": w == 0 ? "–" : ApproxText.position(-b / w, decimals: 3),
                 "slopeChange": ApproxText.signed(v * abs(w)), "on": on,
             ]
         }
@@ -137,7 +144,7 @@ extension ApproxFit {
             text += handBuilt != nil
                 ? "This is not for want of units: the hand-built network above fits exactly with "
                     + "\(ApproxText.count(hiddenUnits, "unit")). "
-                    + "Gradient descent failed to find such weights. "
+                    + "Gradient descent did not find such weights from any of these starts. "
                 : (turns.count > hiddenUnits
                     ? "No exact fit exists with \(ApproxText.count(hiddenUnits, "unit")) (see above), so every start must stall. "
                     : "")
@@ -170,8 +177,9 @@ extension ApproxFit {
             if group.key == "diverged" {
                 return "diverged (\(ApproxText.count(group.starts.count, "start")): the learning rate is too high)"
             }
-            var part = "MSE \(group.key) (\(ApproxText.count(group.starts.count, "start")); e.g. start \(example.index + 1) with "
-                + "\(ApproxText.count(example.kinks.count, "kink")) inside the data"
+            let kinks = example.kinks.isEmpty ? "no kink" : ApproxText.count(example.kinks.count, "kink")
+            var part = "MSE \(group.key) (" + (group.starts.count == 1 ? "start \(example.index + 1)" : "\(group.starts.count) starts; e.g. start \(example.index + 1)")
+                + ", with \(kinks) inside the data"
             if !example.deadUnits.isEmpty { part += ", \(ApproxText.count(example.deadUnits.count, "dead unit"))" }
             part += ", largest miss \(ApproxText.significant(example.maxResidual, digits: 2)) at x = \(ApproxText.value(example.worstX)))"
             return part

@@ -17,6 +17,12 @@ public enum ApproxText {
         minus(ReportNumberFormat.fixed(v, decimals: decimals))
     }
 
+    /// A position on the x axis: fixed decimals, or scientific when far out (a unit with W1 ≈ 0
+    /// has its kink at ±1e16): 4.0026 → "4.00", −3.66e16 → "−3.66e+16".
+    static func position(_ v: Double, decimals: Int = 2) -> String {
+        abs(v) < 1e4 ? fixed(v, decimals: decimals) : significant(v, digits: 3)
+    }
+
     /// A signed change with its sign always written: 4.0016 → "+4.002", −4 → "−4.000".
     static func signed(_ v: Double, digits: Int = 4) -> String {
         v > 0 ? "+" + significant(v, digits: digits) : significant(v, digits: digits)

@@ -120,8 +120,10 @@ enum BuiltInTemplates {
         data sets. A ReLU unit is a hinge: flat on one side of its *kink* at x = −b1/W1 and a straight line on the
         other, changing the slope of the output by W2·|W1| there. The network is therefore a chain of straight
         pieces with at most {{fitIntro.units}} kinks, and fitting the points means putting the kinks where the
-        data bend. Here the weights are not set by hand but found by gradient descent: full-batch Adam on the mean
-        squared error, in Double precision, {{fitIntro.steps}} steps from each of {{fitIntro.starts}} seeded random
+        data bend. ReLUs approximate as well as steps do (two of them make a ramp, three a hat: the bendy cousins
+        of the box), so enough units can follow any continuous function; the question here is whether training
+        finds the weights. Here gradient descent searches for them: full-batch Adam on the mean squared error, in
+        Double precision, {{fitIntro.steps}} steps from each of {{fitIntro.starts}} seeded random
         starts (settings at the end). A fit counts as *exact* when every |residual| is below {{fitIntro.tolerance}}.
         Write-up 001 solved the same equations with scipy's `fsolve`, restarting from random points until every
         equation held, and reported exact solutions for both data sets.
