@@ -21,6 +21,8 @@ extension TrainCommand {
             _ = try TrainPipeline(request: request).resolveConfiguration()
         } catch let error as PipelineError {
             throw ValidationError("\(error.underlying)")
+        } catch {
+            throw ValidationError("\(error)")
         }
     }
 
