@@ -28,10 +28,7 @@ extension TrainCommand {
         TrainRequest(
             dataset: Self.dataset, preset: training.preset, overrides: training.overrides,
             dataDirectory: data.dataDirectoryURL, mirror: data.mirrorURL, allowDownload: !data.noDownload,
-            verifyChecksums: !data.noVerify, output: report.out.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            force: report.force, formats: report.figureFormats, scale: report.scale,
-            templates: report.templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: report.title,
-            githubSummary: report.githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current)
+            verifyChecksums: !data.noVerify, report: report.settings)
     }
 
     func runTraining() throws {
