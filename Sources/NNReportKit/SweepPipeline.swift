@@ -86,20 +86,7 @@ public struct SweepPipeline {
     /// Loads the dataset once before any trial (so a download happens once, not per worker),
     /// and checks every configuration against its size.
     func loadDataset(_ configurations: [TrainingConfiguration]) throws -> Dataset {
-        guard let descriptor = DatasetDescriptor.named(request.plan.dataset) else {
-            throw PipelineError(
-                step: "choosing the dataset",
-                underlying: OptionError(
-                    option: "dataset", value: request.plan.dataset, allowed: DatasetDescriptor.all.map(\.name)))
-        }
-        let loader = DatasetLoader(
-            mirror: request.mirror, allowDownload: request.allowDownload, verifyChecksums: request.verifyChecksums)
-        let dataset = try PipelineError.during("loading \(descriptor.displayName)") {
-            try loader.load(descriptor, dataDirectory: request.dataDirectory)
-        }
-        note(
-            "\(descriptor.displayName): \(dataset.train.count) training and \(dataset.test.count) test images from \(dataset.source.path) (\(dataset.origin.explanation))"
-        )
+        let dataset = try request.data.load(request.plan.dataset, note: note)
         for (trial, configuration) in zip(request.plan.trials, configurations) {
             do {
                 try configuration.validate(trainingImages: dataset.train.count)
@@ -121,15 +108,16 @@ public struct SweepPipeline {
         let progress = self.progress
         let counter = SweepProgress.Counter(total: trials.count)
         // Every trial reads the files the sweep just loaded, wherever they were found.
-        let dataDirectory = dataset.source
+        let data = DataSettings(
+            directory: dataset.source, mirror: request.data.mirror, allowDownload: false,
+            verifyChecksums: request.data.verifyChecksums)
         let runner = SweepRunner<(status: RunStatus, validationAccuracy: Double?)>(
             jobs: jobs, shouldStop: shouldStop,
             body: { trial in
                 let train = TrainRequest(
                     dataset: request.plan.dataset, preset: request.plan.preset,
                     overrides: request.plan.overrides(for: trial, base: request.overrides),
-                    dataDirectory: dataDirectory, mirror: request.mirror, allowDownload: false,
-                    verifyChecksums: request.verifyChecksums,
+                    data: data,
                     report: ReportSettings(
                         output: trialsFolder.appendingPathComponent(trial.folderName, isDirectory: true),
                         formats: request.report.formats, scale: request.report.scale,

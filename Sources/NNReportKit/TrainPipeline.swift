@@ -46,17 +46,8 @@ public struct TrainPipeline {
     public func run() throws -> TrainOutcome {
         let started = now()
         let (preset, configuration) = try PipelineError.during("reading the options") { try resolveConfiguration() }
-        guard let descriptor = DatasetDescriptor.named(request.dataset) else {
-            throw PipelineError(
-                step: "choosing the dataset",
-                underlying: OptionError(option: "dataset", value: request.dataset, allowed: DatasetDescriptor.all.map(\.name)))
-        }
-        let loader = DatasetLoader(
-            mirror: request.mirror, allowDownload: request.allowDownload, verifyChecksums: request.verifyChecksums)
-        let dataset = try PipelineError.during("loading \(descriptor.displayName)") {
-            try loader.load(descriptor, dataDirectory: request.dataDirectory)
-        }
-        note("\(descriptor.displayName): \(dataset.train.count) training and \(dataset.test.count) test images from \(dataset.source.path) (\(dataset.origin.explanation))")
+        let dataset = try request.data.load(request.dataset, note: note)
+        let descriptor = dataset.descriptor
         try PipelineError.during("checking the options against the data") {
             try configuration.validate(trainingImages: dataset.train.count)
         }

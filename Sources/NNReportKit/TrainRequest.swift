@@ -8,12 +8,8 @@ public struct TrainRequest: Sendable {
     public var preset: String?
     public var overrides: TrainingOverrides
 
-    /// `--data-dir`: the only place to look for the dataset when given.
-    public var dataDirectory: URL?
-    /// `--mirror`: where to download from instead of the public mirrors.
-    public var mirror: URL?
-    public var allowDownload: Bool
-    public var verifyChecksums: Bool
+    /// Where the dataset is looked for and whether it may be downloaded.
+    public var data: DataSettings
 
     /// Where and how the report is written; `output` nil means
     /// `<reportsRoot>/<dataset>-<preset>-<yyyyMMdd-HHmmss>`.
@@ -21,16 +17,12 @@ public struct TrainRequest: Sendable {
 
     public init(
         dataset: String, preset: String? = nil, overrides: TrainingOverrides = TrainingOverrides(),
-        dataDirectory: URL? = nil, mirror: URL? = nil, allowDownload: Bool = true, verifyChecksums: Bool = true,
-        report: ReportSettings
+        data: DataSettings = DataSettings(), report: ReportSettings
     ) {
         self.dataset = dataset
         self.preset = preset
         self.overrides = overrides
-        self.dataDirectory = dataDirectory
-        self.mirror = mirror
-        self.allowDownload = allowDownload
-        self.verifyChecksums = verifyChecksums
+        self.data = data
         self.report = report
     }
 }

@@ -84,8 +84,7 @@ struct SweepCommand: ParsableCommand {
         let arguments = SweepArguments(CommandLine.arguments)
         return SweepRequest(
             plan: plan, overrides: training.overrides, shard: try shard.map { try SweepShard(parsing: $0) },
-            jobs: jobs, dataDirectory: data.dataDirectoryURL, mirror: data.mirrorURL, allowDownload: !data.noDownload,
-            verifyChecksums: !data.noVerify, report: report.settings,
+            jobs: jobs, data: data.settings, report: report.settings,
             sweepCommand: arguments.sweepCommand(dataset: dataset.lowercased()),
             trialCommandPrefix: arguments.trialCommandPrefix(dataset: dataset.lowercased()))
     }

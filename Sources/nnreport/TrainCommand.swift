@@ -27,8 +27,7 @@ extension TrainCommand {
     func makeRequest() -> TrainRequest {
         TrainRequest(
             dataset: Self.dataset, preset: training.preset, overrides: training.overrides,
-            dataDirectory: data.dataDirectoryURL, mirror: data.mirrorURL, allowDownload: !data.noDownload,
-            verifyChecksums: !data.noVerify, report: report.settings)
+            data: data.settings, report: report.settings)
     }
 
     func runTraining() throws {

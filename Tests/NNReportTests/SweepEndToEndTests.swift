@@ -168,8 +168,9 @@ import TestSupport
         overrides.hidden = [8]
         let plan = try SweepPlan(dataset: "mnist", axes: [try SweepAxis(parsing: "lr=0.01,0.001")], seeds: [1, 2])
         let request = SweepRequest(
-            plan: plan, overrides: overrides, jobs: 1, dataDirectory: TestData.mnistDirectory,
-            allowDownload: false, report: ReportSettings(output: out, command: "nnreport sweep mnist"))
+            plan: plan, overrides: overrides, jobs: 1,
+            data: DataSettings(directory: TestData.mnistDirectory, allowDownload: false),
+            report: ReportSettings(output: out, command: "nnreport sweep mnist"))
         // Stop after the first trial: the flag flips once a trial has reported back.
         let stop = StopFlag()
         let outcome = try SweepPipeline(request: request, shouldStop: { stop.isSet }, progress: { _ in stop.set() })
