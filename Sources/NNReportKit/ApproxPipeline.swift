@@ -1,4 +1,3 @@
-import ChartsCairo
 import Engine
 import Foundation
 import Metrics
@@ -30,46 +29,31 @@ public struct ApproxPipeline {
         let configuration = request.fitConfiguration
         try PipelineError.during("reading the options") { try configuration.validate() }
 
-        let automaticName = request.output == nil
-        let destination = request.output ?? request.reportsRoot.appendingPathComponent(
-            "approx-\(TrainPipeline.timestamp(started))", isDirectory: true)
+        let settings = request.report
         let staging = try PipelineError.during("preparing the report folder") {
-            try StagingDirectory(destination: destination, replaceExisting: request.force)
+            try settings.stage(name: "approx", started: started)
         }
         // Templates are read before the fits, so a broken --templates folder fails at once.
-        let templates = try PipelineError.during("reading the templates") {
-            try request.templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-        }
+        let templates = try PipelineError.during("reading the templates") { try settings.loadTemplates() }
 
         let results = ApproxResults.compute(configuration: configuration, note: note)
         let environment = EnvironmentInfo.current(blasThreads: 1)
         let summary = ApproxSummary(
-            results: results, configuration: configuration, environment: environment, command: request.command,
+            results: results, configuration: configuration, environment: environment, command: settings.command,
             started: started, finished: now())
         try PipelineError.during("writing summary.json") {
             try staging.write(JSONWriter.pretty(summary.json), to: "summary.json")
         }
         let report = ApproxReportBuilder(
-            results: results, configuration: configuration, environment: environment, command: request.command,
-            title: request.title
+            results: results, configuration: configuration, environment: environment, command: settings.command,
+            title: settings.title
         ).build()
-        let writer = try PipelineError.during("loading the fonts") {
-            ReportWriter(
-                renderer: FigureRenderer(fonts: try FontSet.dejaVuSans()), templates: templates, formats: request.formats,
-                scale: request.scale, software: "nnreport \(NNReportVersion.string)", command: request.command)
-        }
+        let writer = try PipelineError.during("loading the fonts") { try settings.writer(templates: templates) }
         _ = try PipelineError.during("writing the report") {
             try writer.write(report, into: staging, files: Self.fileEntries)
         }
-        let folder = try PipelineError.during("finishing the report folder") {
-            try staging.commit(uniqueName: automaticName)
-        }
-        if let file = request.githubSummary {
-            try PipelineError.during("appending to \(file.path)") {
-                try GitHubSummary.append(
-                    writer.summary(report, folder: GitHubSummary.relativePath(folder)), to: file)
-            }
-        }
+        let folder = try PipelineError.during("finishing the report folder") { try settings.commit(staging) }
+        try settings.appendGitHubSummary(folder: folder) { try writer.summary(report, folder: $0) }
         return ApproxOutcome(folder: folder, summary: summary.json, report: report)
     }
 

@@ -1,4 +1,3 @@
-import ChartsCairo
 import Engine
 import Foundation
 
@@ -13,39 +12,18 @@ public struct ApproxRequest: Sendable {
     /// Adam's peak learning rate.
     public var learningRate: Double
 
-    /// `--out`: the report folder; nil means `<reportsRoot>/approx-<yyyyMMdd-HHmmss>`.
-    public var output: URL?
-    public var reportsRoot: URL
-    /// `--force`: replace an existing non-empty `--out` folder.
-    public var force: Bool
-    public var formats: [OutputFormat]
-    public var scale: Int
-    /// `--templates`: a folder of the user's own templates.
-    public var templates: URL?
-    public var title: String?
-    /// `--github-summary`: a file to append a compact Markdown summary to.
-    public var githubSummary: URL?
-    /// The exact command line, for the report's "Reproduce" section and PNG metadata.
-    public var command: String
+    /// Where and how the report is written; `output` nil means `<reportsRoot>/approx-<yyyyMMdd-HHmmss>`.
+    public var report: ReportSettings
 
     public init(
-        seed: UInt64 = 1, starts: Int = 20, steps: Int = 20_000, learningRate: Double = 0.01, output: URL? = nil,
-        reportsRoot: URL = URL(fileURLWithPath: "reports"), force: Bool = false, formats: [OutputFormat] = [.png],
-        scale: Int = 1, templates: URL? = nil, title: String? = nil, githubSummary: URL? = nil, command: String
+        seed: UInt64 = 1, starts: Int = 20, steps: Int = 20_000, learningRate: Double = 0.01,
+        report: ReportSettings
     ) {
         self.seed = seed
         self.starts = starts
         self.steps = steps
         self.learningRate = learningRate
-        self.output = output
-        self.reportsRoot = reportsRoot
-        self.force = force
-        self.formats = formats
-        self.scale = scale
-        self.templates = templates
-        self.title = title
-        self.githubSummary = githubSummary
-        self.command = command
+        self.report = report
     }
 
     /// The fit settings this request asks for (4 hidden units, as write-up 001).

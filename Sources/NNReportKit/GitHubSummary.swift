@@ -6,14 +6,7 @@ public enum GitHubSummary {
     /// GitHub refuses job summaries over 1 MiB; stay well under it.
     public static let limit = 1 << 20
 
-    /// Appends the summary of `report` to `file`, creating it when missing.
-    static func append(report: RunReport, folder: URL, to file: URL, templates: URL?) throws {
-        let set = try templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-        let text = try set.render("summary.md", report.summaryView(folder: relativePath(folder)))
-        try append(text, to: file)
-    }
-
-    /// Appends `text` (truncated to keep the file under ``limit``).
+    /// Appends `text` to `file`, creating it when missing (truncated to keep the file under ``limit``).
     public static func append(_ text: String, to file: URL) throws {
         let fm = FileManager.default
         let existing = (try? fm.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0

@@ -1,4 +1,3 @@
-import ChartsCairo
 import Foundation
 import Metrics
 import Report
@@ -52,38 +51,23 @@ public struct RenderPipeline {
         }
         // Template errors come first and unwrapped: their `file:line:column: message` form is
         // what editors jump to.
-        let templates = try request.templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-
-        let automaticName = request.output == nil
-        let destination =
-            request.output
-            ?? request.reportsRoot.appendingPathComponent(
-                "\(command)-\(Self.folderName(runs.map(\.name)))-\(TrainPipeline.timestamp(started))", isDirectory: true
-            )
+        let settings = request.report
+        let templates = try settings.loadTemplates()
         let staging = try PipelineError.during("preparing the report folder") {
-            try StagingDirectory(destination: destination, replaceExisting: request.force)
+            try settings.stage(name: "\(command)-\(Self.folderName(runs.map(\.name)))", started: started)
         }
-        let writer = ReportWriter(
-            renderer: try PipelineError.during("loading the fonts") { FigureRenderer(fonts: try FontSet.dejaVuSans()) },
-            templates: templates, formats: request.formats, scale: request.scale,
-            software: "nnreport \(NNReportVersion.string)", command: request.command)
+        let writer = try PipelineError.during("loading the fonts") { try settings.writer(templates: templates) }
         let kind: RenderOutcome.Kind = runs.count == 1 ? .log : .comparison
         let log = LogReport(
-            run: runs[0], title: request.title, command: request.command, version: NNReportVersion.string)
+            run: runs[0], title: settings.title, command: settings.command, version: NNReportVersion.string)
         let comparison = ComparisonReport(
-            runs: runs, title: request.title, command: request.command, version: NNReportVersion.string)
+            runs: runs, title: settings.title, command: settings.command, version: NNReportVersion.string)
         let summary = try PipelineError.during("writing the report") {
             kind == .log ? try writer.write(log, into: staging) : try writer.write(comparison, into: staging)
         }
-        let folder = try PipelineError.during("finishing the report folder") {
-            try staging.commit(uniqueName: automaticName)
-        }
-        if let file = request.githubSummary {
-            try PipelineError.during("appending to \(file.path)") {
-                let place = GitHubSummary.relativePath(folder)
-                let view = kind == .log ? log.summaryView(folder: place) : comparison.summaryView(folder: place)
-                try GitHubSummary.append(try templates.render("render-summary.md", view), to: file)
-            }
+        let folder = try PipelineError.during("finishing the report folder") { try settings.commit(staging) }
+        try settings.appendGitHubSummary(folder: folder) {
+            kind == .log ? try writer.summary(log, folder: $0) : try writer.summary(comparison, folder: $0)
         }
         return RenderOutcome(folder: folder, kind: kind, runs: runs.map(\.name), summary: summary, warnings: warnings)
     }

@@ -17,12 +17,13 @@ extension SweepPipeline {
     ///
     /// - Parameters:
     ///   - shardFolders: folders written by `nnreport sweep --shard i/n`, in any order.
-    ///   - command: the merge command line, listed in the report after the shards' commands.
+    ///   - settings: where and how to write the report; its `command` (the merge command line)
+    ///     is listed in the report after the shards' commands.
     /// - Throws: ``SweepError`` naming the folder that is not a shard or belongs to another
     ///   sweep, or the trials missing or present twice (by name, with their folders);
     ///   nothing is written then.
     public static func merge(
-        shardFolders: [URL], options: SweepReportOptions = SweepReportOptions(), command: String = "nnreport merge",
+        shardFolders: [URL], settings: ReportSettings = ReportSettings(command: "nnreport merge"),
         now: () -> Date = Date.init
     ) throws -> SweepOutcome {
         guard !shardFolders.isEmpty else {
@@ -40,12 +41,8 @@ extension SweepPipeline {
         }
         let sources = try locateTrials(reference.plan, in: shards)
 
-        let destination =
-            options.output
-            ?? options.reportsRoot.appendingPathComponent(
-                "\(reference.plan.dataset)-sweep-\(TrainPipeline.timestamp(now()))", isDirectory: true)
         let staging = try PipelineError.during("preparing the sweep folder") {
-            try StagingDirectory(destination: destination, replaceExisting: options.force)
+            try settings.stage(name: "\(reference.plan.dataset)-sweep", started: now())
         }
         try PipelineError.during("copying the trials") {
             let trials = staging.file("trials")
@@ -56,16 +53,15 @@ extension SweepPipeline {
             }
         }
         let merged = SweepManifest(
-            plan: reference.plan, configurations: reference.configurations, shard: .all, command: command,
+            plan: reference.plan, configurations: reference.configurations, shard: .all, command: settings.command,
             sweepCommand: reference.sweepCommand)
         let report = try PipelineError.during("writing the sweep report") {
             try writeReport(
-                manifest: merged, commands: shards.map(\.1.command) + [command], options: options, into: staging)
+                manifest: merged, commands: shards.map(\.1.command) + [settings.command], settings: settings,
+                into: staging)
         }
-        let folder = try PipelineError.during("finishing the sweep folder") {
-            try staging.commit(uniqueName: options.output == nil)
-        }
-        try appendSummary(report, folder: folder, options: options)
+        let folder = try PipelineError.during("finishing the sweep folder") { try settings.commit(staging) }
+        try appendSummary(report, folder: folder, settings: settings)
         return SweepOutcome(
             folder: folder, report: report, trialsRun: reference.plan.trials.count,
             trialsPlanned: reference.plan.trials.count, interrupted: false)

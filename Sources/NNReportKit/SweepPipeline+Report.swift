@@ -1,4 +1,3 @@
-import ChartsCairo
 import Foundation
 import Metrics
 import Report
@@ -10,7 +9,7 @@ extension SweepPipeline {
     /// Used alike after a sweep run in one go and after a merge of shards, so both print the
     /// same numbers: everything comes from the trials' files and the manifest.
     static func writeReport(
-        manifest: SweepManifest, commands: [String], options: SweepReportOptions, into staging: StagingDirectory
+        manifest: SweepManifest, commands: [String], settings: ReportSettings, into staging: StagingDirectory
     ) throws -> SweepReport {
         var records: [String: SweepTrialRecord] = [:]
         for (trial, configuration) in zip(manifest.plan.trials, manifest.configurations) {
@@ -19,12 +18,11 @@ extension SweepPipeline {
             records[trial.key] = try SweepTrialReader.read(
                 trial, folder: folder, relativeFolder: "trials/\(trial.folderName)", expected: configuration)
         }
-        let report = SweepReportBuilder(manifest: manifest, records: records, commands: commands, title: options.title)
+        let report = SweepReportBuilder(manifest: manifest, records: records, commands: commands, title: settings.title)
             .build()
-        let templates = try options.templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-        let writer = ReportWriter(
-            renderer: FigureRenderer(fonts: try FontSet.dejaVuSans()), templates: templates, formats: options.formats,
-            scale: options.scale, software: "nnreport \(NNReportVersion.string)", command: manifest.sweepCommand)
+        var writer = try settings.writer(templates: try settings.loadTemplates())
+        // The figures carry the one-machine command: the same whether the sweep ran whole or in shards.
+        writer.command = manifest.sweepCommand
         let files = [
             ReportFileEntry(
                 name: SweepManifest.fileName,
@@ -42,15 +40,9 @@ extension SweepPipeline {
     }
 
     /// Appends the comparison table to `--github-summary`, when given.
-    static func appendSummary(_ report: SweepReport, folder: URL, options: SweepReportOptions) throws {
-        guard let file = options.githubSummary else { return }
-        try PipelineError.during("appending to \(file.path)") {
-            let templates = try options.templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-            let writer = ReportWriter(
-                renderer: FigureRenderer(fonts: try FontSet.dejaVuSans()), templates: templates,
-                software: "nnreport \(NNReportVersion.string)", command: "")
-            try GitHubSummary.append(
-                writer.summary(report, folder: GitHubSummary.relativePath(folder)), to: file)
+    static func appendSummary(_ report: SweepReport, folder: URL, settings: ReportSettings) throws {
+        try settings.appendGitHubSummary(folder: folder) { place in
+            try settings.writer(templates: try settings.loadTemplates()).summary(report, folder: place)
         }
     }
 }

@@ -6,7 +6,7 @@ import Report
 
 /// `nnreport sweep`: run every trial of a plan (or one shard's slice of them), each as a normal
 /// training run with its own run folder under `trials/`, then write the comparison report, or
-/// for a shard, the shard folder that ``merge(shardFolders:options:command:)`` later combines.
+/// for a shard, the shard folder that ``merge(shardFolders:settings:now:)`` later combines.
 ///
 /// Like a run, the folder is built in a hidden staging sibling and appears under its name
 /// only when complete. A Ctrl-C stops new trials from starting; the running ones end as
@@ -46,18 +46,15 @@ public struct SweepPipeline {
         let configurations = try PipelineError.during("checking the sweep's options") { try resolveConfigurations() }
         let dataset = try loadDataset(configurations)
         let shard = request.shard ?? .all
+        let settings = request.report
         let manifest = SweepManifest(
-            plan: plan, configurations: configurations.map(\.json), shard: shard, command: request.command,
+            plan: plan, configurations: configurations.map(\.json), shard: shard, command: settings.command,
             sweepCommand: request.sweepCommand)
 
         let name =
             request.shard.map { "\(plan.dataset)-sweep-shard-\($0.index)-of-\($0.count)" } ?? "\(plan.dataset)-sweep"
-        let destination =
-            request.report.output
-            ?? request.report.reportsRoot.appendingPathComponent(
-                "\(name)-\(TrainPipeline.timestamp(started))", isDirectory: true)
         let staging = try PipelineError.during("preparing the sweep folder") {
-            let staging = try StagingDirectory(destination: destination, replaceExisting: request.report.force)
+            let staging = try settings.stage(name: name, started: started)
             try FileManager.default.createDirectory(at: staging.file("trials"), withIntermediateDirectories: false)
             return staging
         }
@@ -74,15 +71,13 @@ public struct SweepPipeline {
         try PipelineError.during("writing the sweep folder") {
             if request.shard == nil {
                 report = try Self.writeReport(
-                    manifest: manifest, commands: [request.command], options: request.report, into: staging)
+                    manifest: manifest, commands: [settings.command], settings: settings, into: staging)
             } else {
                 try staging.write(JSONWriter.pretty(manifest.json()), to: SweepManifest.fileName)
             }
         }
-        let folder = try PipelineError.during("finishing the sweep folder") {
-            try staging.commit(uniqueName: request.report.output == nil)
-        }
-        if let report { try Self.appendSummary(report, folder: folder, options: request.report) }
+        let folder = try PipelineError.during("finishing the sweep folder") { try settings.commit(staging) }
+        if let report { try Self.appendSummary(report, folder: folder, settings: settings) }
         return SweepOutcome(
             folder: folder, report: report, trialsRun: outcomes.count, trialsPlanned: trials.count,
             interrupted: shouldStop() || outcomes.values.contains { $0.status == .interrupted })
@@ -91,20 +86,7 @@ public struct SweepPipeline {
     /// Loads the dataset once before any trial (so a download happens once, not per worker),
     /// and checks every configuration against its size.
     func loadDataset(_ configurations: [TrainingConfiguration]) throws -> Dataset {
-        guard let descriptor = DatasetDescriptor.named(request.plan.dataset) else {
-            throw PipelineError(
-                step: "choosing the dataset",
-                underlying: OptionError(
-                    option: "dataset", value: request.plan.dataset, allowed: DatasetDescriptor.all.map(\.name)))
-        }
-        let loader = DatasetLoader(
-            mirror: request.mirror, allowDownload: request.allowDownload, verifyChecksums: request.verifyChecksums)
-        let dataset = try PipelineError.during("loading \(descriptor.displayName)") {
-            try loader.load(descriptor, dataDirectory: request.dataDirectory)
-        }
-        note(
-            "\(descriptor.displayName): \(dataset.train.count) training and \(dataset.test.count) test images from \(dataset.source.path) (\(dataset.origin.explanation))"
-        )
+        let dataset = try request.data.load(request.plan.dataset, note: note)
         for (trial, configuration) in zip(request.plan.trials, configurations) {
             do {
                 try configuration.validate(trainingImages: dataset.train.count)
@@ -126,20 +108,23 @@ public struct SweepPipeline {
         let progress = self.progress
         let counter = SweepProgress.Counter(total: trials.count)
         // Every trial reads the files the sweep just loaded, wherever they were found.
-        let dataDirectory = dataset.source
+        let data = DataSettings(
+            directory: dataset.source, mirror: request.data.mirror, allowDownload: false,
+            verifyChecksums: request.data.verifyChecksums)
         let runner = SweepRunner<(status: RunStatus, validationAccuracy: Double?)>(
             jobs: jobs, shouldStop: shouldStop,
             body: { trial in
                 let train = TrainRequest(
                     dataset: request.plan.dataset, preset: request.plan.preset,
                     overrides: request.plan.overrides(for: trial, base: request.overrides),
-                    dataDirectory: dataDirectory, mirror: request.mirror, allowDownload: false,
-                    verifyChecksums: request.verifyChecksums,
-                    output: trialsFolder.appendingPathComponent(trial.folderName, isDirectory: true),
-                    formats: request.report.formats, scale: request.report.scale, templates: request.report.templates,
-                    title:
-                        "\(dataset.descriptor.displayName) sweep · \(trial.key.replacingOccurrences(of: ",", with: ", "))",
-                    command: request.trialCommand(trial))
+                    data: data,
+                    report: ReportSettings(
+                        output: trialsFolder.appendingPathComponent(trial.folderName, isDirectory: true),
+                        formats: request.report.formats, scale: request.report.scale,
+                        templates: request.report.templates,
+                        title:
+                            "\(dataset.descriptor.displayName) sweep · \(trial.key.replacingOccurrences(of: ",", with: ", "))",
+                        command: request.trialCommand(trial)))
                 let outcome = try PipelineError.during("running trial \(trial.key)") {
                     try TrainPipeline(request: train, shouldStop: shouldStop).run()
                 }

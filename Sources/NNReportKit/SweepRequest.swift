@@ -10,14 +10,14 @@ public struct SweepRequest: Sendable {
     /// `--jobs`: trials run at once; nil means one per core's worth of each trial's BLAS threads.
     public var jobs: Int?
 
-    public var dataDirectory: URL?
-    public var mirror: URL?
-    public var allowDownload: Bool
-    public var verifyChecksums: Bool
-    public var report: SweepReportOptions
+    /// Where the dataset is looked for and whether it may be downloaded.
+    public var data: DataSettings
+    /// Where and how the sweep's report (or shard folder) is written; `output` nil means
+    /// `<reportsRoot>/<dataset>-sweep[-shard-<i>-of-<n>]-<yyyyMMdd-HHmmss>`. Its `command` is
+    /// the exact command line, for the report and sweep.json; its formats, scale and templates
+    /// apply to every trial's report too.
+    public var report: ReportSettings
 
-    /// The exact command line, for the report and sweep.json.
-    public var command: String
     /// The same sweep as one command on one machine (no `--shard`, `--jobs`, `--out`).
     public var sweepCommand: String
     /// `nnreport mnist` with the shared options, quoted for a shell: each trial's report shows
@@ -26,21 +26,16 @@ public struct SweepRequest: Sendable {
 
     public init(
         plan: SweepPlan, overrides: TrainingOverrides = TrainingOverrides(), shard: SweepShard? = nil, jobs: Int? = nil,
-        dataDirectory: URL? = nil, mirror: URL? = nil, allowDownload: Bool = true, verifyChecksums: Bool = true,
-        report: SweepReportOptions = SweepReportOptions(), command: String, sweepCommand: String? = nil,
+        data: DataSettings = DataSettings(), report: ReportSettings, sweepCommand: String? = nil,
         trialCommandPrefix: String? = nil
     ) {
         self.plan = plan
         self.overrides = overrides
         self.shard = shard
         self.jobs = jobs
-        self.dataDirectory = dataDirectory
-        self.mirror = mirror
-        self.allowDownload = allowDownload
-        self.verifyChecksums = verifyChecksums
+        self.data = data
         self.report = report
-        self.command = command
-        self.sweepCommand = sweepCommand ?? command
+        self.sweepCommand = sweepCommand ?? report.command
         self.trialCommandPrefix = trialCommandPrefix ?? "nnreport \(plan.dataset)"
     }
 

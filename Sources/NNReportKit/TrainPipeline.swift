@@ -1,4 +1,3 @@
-import ChartsCairo
 import Datasets
 import Engine
 import Foundation
@@ -47,26 +46,15 @@ public struct TrainPipeline {
     public func run() throws -> TrainOutcome {
         let started = now()
         let (preset, configuration) = try PipelineError.during("reading the options") { try resolveConfiguration() }
-        guard let descriptor = DatasetDescriptor.named(request.dataset) else {
-            throw PipelineError(
-                step: "choosing the dataset",
-                underlying: OptionError(option: "dataset", value: request.dataset, allowed: DatasetDescriptor.all.map(\.name)))
-        }
-        let loader = DatasetLoader(
-            mirror: request.mirror, allowDownload: request.allowDownload, verifyChecksums: request.verifyChecksums)
-        let dataset = try PipelineError.during("loading \(descriptor.displayName)") {
-            try loader.load(descriptor, dataDirectory: request.dataDirectory)
-        }
-        note("\(descriptor.displayName): \(dataset.train.count) training and \(dataset.test.count) test images from \(dataset.source.path) (\(dataset.origin.explanation))")
+        let dataset = try request.data.load(request.dataset, note: note)
+        let descriptor = dataset.descriptor
         try PipelineError.during("checking the options against the data") {
             try configuration.validate(trainingImages: dataset.train.count)
         }
 
-        let automaticName = request.output == nil
-        let destination = request.output ?? request.reportsRoot.appendingPathComponent(
-            "\(descriptor.name)-\(preset.name)-\(Self.timestamp(started))", isDirectory: true)
+        let settings = request.report
         let staging = try PipelineError.during("preparing the report folder") {
-            try StagingDirectory(destination: destination, replaceExisting: request.force)
+            try settings.stage(name: "\(descriptor.name)-\(preset.name)", started: started)
         }
 
         let recorder = MetricRecorder()
@@ -103,7 +91,7 @@ public struct TrainPipeline {
         let environment = EnvironmentInfo.current(blasThreads: configuration.threads)
         let run = FinishedRun(
             dataset: dataset, preset: preset, configuration: configuration, result: result, recorder: recorder,
-            environment: environment, command: request.command, started: started, finished: finished,
+            environment: environment, command: settings.command, started: started, finished: finished,
             companions: companions)
         let summary = run.summaryJSON
         try PipelineError.during("writing summary.json and model.safetensors") {
@@ -113,23 +101,14 @@ public struct TrainPipeline {
                 to: "model.safetensors")
         }
 
-        let report = run.report(title: request.title)
-        try PipelineError.during("writing the report") {
-            let templates = try request.templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
-            let writer = ReportWriter(
-                renderer: FigureRenderer(fonts: try FontSet.dejaVuSans()), templates: templates,
-                formats: request.formats, scale: request.scale, software: "nnreport \(NNReportVersion.string)",
-                command: request.command)
+        let report = run.report(title: settings.title)
+        let writer = try PipelineError.during("writing the report") {
+            let writer = try settings.writer(templates: try settings.loadTemplates())
             try writer.write(report, into: staging, files: Self.fileEntries)
+            return writer
         }
-        let folder = try PipelineError.during("finishing the report folder") {
-            try staging.commit(uniqueName: automaticName)
-        }
-        if let summaryFile = request.githubSummary {
-            try PipelineError.during("appending to \(summaryFile.path)") {
-                try GitHubSummary.append(report: report, folder: folder, to: summaryFile, templates: request.templates)
-            }
-        }
+        let folder = try PipelineError.during("finishing the report folder") { try settings.commit(staging) }
+        try settings.appendGitHubSummary(folder: folder) { try writer.summary(report, folder: $0) }
         return TrainOutcome(folder: folder, summary: summary, status: result.status, result: result)
     }
 
@@ -142,16 +121,6 @@ public struct TrainPipeline {
             name: "model.safetensors",
             what: "trained weights (`layers.<i>.weight` [out, in], `layers.<i>.bias`), loadable with numpy or PyTorch"),
     ]
-
-    /// `20261122-193000` in UTC: sortable, and the same for everyone reading the folder name.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
-            c.second ?? 0)
-    }
 }
 
 /// Where a run's report landed and what it found.

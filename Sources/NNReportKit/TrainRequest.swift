@@ -1,4 +1,3 @@
-import ChartsCairo
 import Foundation
 
 /// Everything `nnreport mnist` / `nnreport fashion` was asked to do.
@@ -9,50 +8,21 @@ public struct TrainRequest: Sendable {
     public var preset: String?
     public var overrides: TrainingOverrides
 
-    /// `--data-dir`: the only place to look for the dataset when given.
-    public var dataDirectory: URL?
-    /// `--mirror`: where to download from instead of the public mirrors.
-    public var mirror: URL?
-    public var allowDownload: Bool
-    public var verifyChecksums: Bool
+    /// Where the dataset is looked for and whether it may be downloaded.
+    public var data: DataSettings
 
-    /// `--out`: the report folder; nil means `<reportsRoot>/<dataset>-<preset>-<yyyyMMdd-HHmmss>`.
-    public var output: URL?
-    public var reportsRoot: URL
-    /// `--force`: replace an existing non-empty `--out` folder.
-    public var force: Bool
-    public var formats: [OutputFormat]
-    public var scale: Int
-    /// `--templates`: a folder of the user's own templates.
-    public var templates: URL?
-    public var title: String?
-    /// `--github-summary`: a file to append a compact Markdown summary to.
-    public var githubSummary: URL?
-    /// The exact command line, for the report's "Reproduce" section and PNG metadata.
-    public var command: String
+    /// Where and how the report is written; `output` nil means
+    /// `<reportsRoot>/<dataset>-<preset>-<yyyyMMdd-HHmmss>`.
+    public var report: ReportSettings
 
     public init(
         dataset: String, preset: String? = nil, overrides: TrainingOverrides = TrainingOverrides(),
-        dataDirectory: URL? = nil, mirror: URL? = nil, allowDownload: Bool = true, verifyChecksums: Bool = true,
-        output: URL? = nil, reportsRoot: URL = URL(fileURLWithPath: "reports"), force: Bool = false,
-        formats: [OutputFormat] = [.png], scale: Int = 1, templates: URL? = nil, title: String? = nil,
-        githubSummary: URL? = nil, command: String
+        data: DataSettings = DataSettings(), report: ReportSettings
     ) {
         self.dataset = dataset
         self.preset = preset
         self.overrides = overrides
-        self.dataDirectory = dataDirectory
-        self.mirror = mirror
-        self.allowDownload = allowDownload
-        self.verifyChecksums = verifyChecksums
-        self.output = output
-        self.reportsRoot = reportsRoot
-        self.force = force
-        self.formats = formats
-        self.scale = scale
-        self.templates = templates
-        self.title = title
-        self.githubSummary = githubSummary
-        self.command = command
+        self.data = data
+        self.report = report
     }
 }

@@ -7,10 +7,7 @@ extension ApproxReport {
     ///   - figures: the figures written, keyed `box`, `staircases`, `staircaseErrors`, `fit_<n>`, `starts_<n>`.
     ///   - files: the other files of the folder, listed in the README.
     public func view(figures: [FigureLink], files: [ReportFileEntry]) -> [String: Any] {
-        var figureMap: [String: Any] = [:]
-        for figure in figures {
-            figureMap[figure.key] = ["file": figure.file, "alt": figure.alt, "caption": figure.caption]
-        }
+        let figureMap = FigureLink.viewsByKey(figures)
         return [
             "title": title,
             "headline": headline.map { ["name": ApproxText.cell($0.name), "value": ApproxText.cell($0.value)] },

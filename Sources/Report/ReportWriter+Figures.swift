@@ -2,7 +2,8 @@ import ChartsCairo
 import Foundation
 
 extension ReportWriter {
-    /// Draws each figure in every requested format and writes its data as CSV beside it.
+    /// Draws each figure in every requested format and writes its data as CSV beside it: the
+    /// figure step of every kind of report (run, log, comparison, sweep, approx).
     ///
     /// - Parameter title: the report's title, for the figures' PNG/SVG/PDF metadata.
     /// - Returns: the figures as the README links them, and the files written, for its file list.

@@ -27,39 +27,6 @@ extension ReportWriter {
         return links
     }
 
-    /// Draws each figure in every format with its CSV beside it.
-    ///
-    /// The same steps as the figure loop of ``write(_:into:files:)`` for runs, which could call
-    /// this too (`csvNote` aside).
-    ///
-    /// - Returns: the links the README shows, and the files written with what they hold.
-    func writeFigures(
-        _ figures: [RunFigure], title: String, into staging: StagingDirectory,
-        csvNote: String = ", with each seed's value"
-    ) throws -> (links: [FigureLink], files: [ReportFileEntry]) {
-        var links: [FigureLink] = []
-        var files: [ReportFileEntry] = []
-        for figure in figures {
-            for format in formats {
-                let name = "\(figure.name).\(format.fileExtension)"
-                let metadata = FigureMetadata(title: "\(title): \(figure.alt)", software: software, command: command)
-                let bytes: [UInt8]
-                do {
-                    bytes = try renderer.render(figure.figure, format: format, scale: scale, metadata: metadata)
-                } catch {
-                    throw ReportError.figure(name: name, reason: "\(error)")
-                }
-                try staging.write(Data(bytes), to: name)
-            }
-            try staging.write(figure.csv, to: "\(figure.name).csv")
-            let linked = "\(figure.name).\(linkFormat.fileExtension)"
-            links.append(FigureLink(key: figure.key, file: linked, alt: figure.alt, caption: figure.caption))
-            files.append(ReportFileEntry(name: linked, what: figure.caption))
-            files.append(ReportFileEntry(name: "\(figure.name).csv", what: "the data behind \(linked)\(csvNote)"))
-        }
-        return (links, files)
-    }
-
     /// The compact Markdown summary (`sweep-summary.md`) of `report`, for a CI job summary.
     public func summary(_ report: SweepReport, folder: String) throws -> String {
         try templates.render("sweep-summary.md", report.view(figures: [], files: [], folder: folder))

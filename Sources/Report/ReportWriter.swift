@@ -44,4 +44,9 @@ public struct ReportWriter {
         try staging.write(markdown, to: "README.md")
         return links
     }
+
+    /// The compact Markdown summary (`summary.md`) of a run report written to `folder`, for a CI job summary.
+    public func summary(_ report: RunReport, folder: String) throws -> String {
+        try templates.render("summary.md", report.summaryView(folder: folder))
+    }
 }

@@ -1,35 +1,5 @@
 import Metrics
 
-/// A figure as the Markdown report links it.
-public struct FigureLink: Sendable, Equatable {
-    /// Key in the template's `figures` object: loss, accuracy, confusion, ...
-    public var key: String
-    /// File name relative to the report folder.
-    public var file: String
-    /// Alt text: what the figure shows, for readers who cannot see it.
-    public var alt: String
-    /// A sentence shown above the figure.
-    public var caption: String
-
-    public init(key: String, file: String, alt: String, caption: String) {
-        self.key = key
-        self.file = file
-        self.alt = alt
-        self.caption = caption
-    }
-}
-
-/// A file of the report folder with a one-line description.
-public struct ReportFileEntry: Sendable, Equatable {
-    public var name: String
-    public var what: String
-
-    public init(name: String, what: String) {
-        self.name = name
-        self.what = what
-    }
-}
-
 extension RunReport {
     /// The Mustache view model of `templates/report.md.mustache` (documented in templates/README.md).
     public func view(figures: [FigureLink], files: [ReportFileEntry]) -> [String: Any] {
@@ -87,16 +57,11 @@ extension RunReport {
             }
         }
 
-        var figureMap: [String: Any] = [:]
-        for figure in figures {
-            figureMap[figure.key] = ["file": figure.file, "alt": figure.alt, "caption": figure.caption]
-        }
-
         var view: [String: Any] = [
             "title": title,
             "subtitle": subtitle,
             "headline": headline,
-            "figures": figureMap,
+            "figures": FigureLink.viewsByKey(figures),
             "epochs": epochRows,
             "hasBest": bestEpoch != nil,
             "restoredBest": restoredBestWeights,
@@ -107,7 +72,7 @@ extension RunReport {
             "hyperparameters": hyperparameters.map { ["name": $0.name, "value": $0.value] },
             "architecture": architecture,
             "inputTransform": inputTransform,
-            "files": files.map { ["name": $0.name, "what": $0.what] },
+            "files": ReportFileEntry.views(files),
             "environment": environment.map { ["name": $0.name, "value": $0.value] },
             "command": command,
             "version": version,

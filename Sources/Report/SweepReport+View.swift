@@ -10,15 +10,11 @@ extension SweepReport {
     public func view(figures: [FigureLink], files: [ReportFileEntry], folder: String = "") -> [String: Any] {
         let summaries = self.summaries
         let best = bestSettingIndex(summaries)
-        var figureMap: [String: Any] = [:]
-        for figure in figures {
-            figureMap[figure.key] = ["file": figure.file, "alt": figure.alt, "caption": figure.caption]
-        }
         var view: [String: Any] = [
             "title": title,
             "intro": intro,
             "overview": overview,
-            "figures": figureMap,
+            "figures": FigureLink.viewsByKey(figures),
             "axisColumns": axes.isEmpty ? [["name": "setting"]] : axes.map { ["name": "`--\($0.name)`"] },
             "settings": zip(settings, summaries).enumerated().map { i, pair in
                 settingRow(pair.0, pair.1, isBest: i == best)
@@ -30,7 +26,7 @@ extension SweepReport {
             "commandBlock": commands.joined(separator: "\n"),
             "isMerged": commands.count > 1,
             "reproduce": reproduce,
-            "files": files.map { ["name": $0.name, "what": $0.what] },
+            "files": ReportFileEntry.views(files),
             "folder": folder,
             "version": version,
         ]

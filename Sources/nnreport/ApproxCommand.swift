@@ -37,12 +37,7 @@ struct ApproxCommand: ParsableCommand {
     }
 
     func makeRequest() -> ApproxRequest {
-        ApproxRequest(
-            seed: seed, starts: starts, steps: steps, learningRate: lr,
-            output: report.out.map { URL(fileURLWithPath: $0, isDirectory: true) }, force: report.force,
-            formats: report.figureFormats, scale: report.scale,
-            templates: report.templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: report.title,
-            githubSummary: report.githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current)
+        ApproxRequest(seed: seed, starts: starts, steps: steps, learningRate: lr, report: report.settings)
     }
 
     func run() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NNReportKit
 
 /// Where the dataset comes from.
 struct DataOptions: ParsableArguments {
@@ -32,6 +33,10 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    var dataDirectoryURL: URL? { dataDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) } }
-    var mirrorURL: URL? { mirror.flatMap { URL(string: $0) } }
+    /// The data settings these options ask for.
+    var settings: DataSettings {
+        DataSettings(
+            directory: dataDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            mirror: mirror.flatMap { URL(string: $0) }, allowDownload: !noDownload, verifyChecksums: !noVerify)
+    }
 }

@@ -56,14 +56,7 @@ struct MergeCommand: ParsableCommand {
     }
 
     func mergeShards() throws {
-        let outcome = try SweepPipeline.merge(
-            shardFolders: folderURLs,
-            options: SweepReportOptions(
-                output: report.out.map { URL(fileURLWithPath: $0, isDirectory: true) }, force: report.force,
-                formats: report.figureFormats, scale: report.scale,
-                templates: report.templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: report.title,
-                githubSummary: report.githubSummary.map { URL(fileURLWithPath: $0) }),
-            command: CommandLineText.current)
+        let outcome = try SweepPipeline.merge(shardFolders: folderURLs, settings: report.settings)
         try SweepOutput.finish(outcome, json: report.json, quiet: report.quiet)
     }
 }

@@ -55,11 +55,7 @@ extension LogFormat: ExpressibleByArgument {}
 extension ReportOptions {
     /// The request of `nnreport render` / `nnreport merge` from these options.
     func renderRequest(inputs: [String], format: LogFormat? = nil, x: String? = nil) -> RenderRequest {
-        RenderRequest(
-            inputs: inputs.map { URL(fileURLWithPath: $0) }, format: format, x: x,
-            output: out.map { URL(fileURLWithPath: $0, isDirectory: true) }, force: force, formats: figureFormats,
-            scale: scale, templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: title,
-            githubSummary: githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current)
+        RenderRequest(inputs: inputs.map { URL(fileURLWithPath: $0) }, format: format, x: x, report: settings)
     }
 
     /// Prints what `--json` and the absence of `--quiet` ask for.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChartsCairo
 import Foundation
+import NNReportKit
 
 /// Where and how the report is written.
 struct ReportOptions: ParsableArguments {
@@ -53,6 +54,14 @@ struct ReportOptions: ParsableArguments {
         var seen: [OutputFormat] = []
         for f in formats where !seen.contains(f) { seen.append(f) }
         return seen.isEmpty ? [.png] : seen
+    }
+
+    /// The report settings these options ask for, with the command line as typed.
+    var settings: ReportSettings {
+        ReportSettings(
+            output: out.map { URL(fileURLWithPath: $0, isDirectory: true) }, force: force, formats: figureFormats,
+            scale: scale, templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: title,
+            githubSummary: githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current)
     }
 }
 

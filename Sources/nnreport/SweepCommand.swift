@@ -84,14 +84,8 @@ struct SweepCommand: ParsableCommand {
         let arguments = SweepArguments(CommandLine.arguments)
         return SweepRequest(
             plan: plan, overrides: training.overrides, shard: try shard.map { try SweepShard(parsing: $0) },
-            jobs: jobs, dataDirectory: data.dataDirectoryURL, mirror: data.mirrorURL, allowDownload: !data.noDownload,
-            verifyChecksums: !data.noVerify,
-            report: SweepReportOptions(
-                output: report.out.map { URL(fileURLWithPath: $0, isDirectory: true) }, force: report.force,
-                formats: report.figureFormats, scale: report.scale,
-                templates: report.templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: report.title,
-                githubSummary: report.githubSummary.map { URL(fileURLWithPath: $0) }),
-            command: CommandLineText.current, sweepCommand: arguments.sweepCommand(dataset: dataset.lowercased()),
+            jobs: jobs, data: data.settings, report: report.settings,
+            sweepCommand: arguments.sweepCommand(dataset: dataset.lowercased()),
             trialCommandPrefix: arguments.trialCommandPrefix(dataset: dataset.lowercased()))
     }
 

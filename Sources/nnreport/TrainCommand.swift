@@ -29,11 +29,7 @@ extension TrainCommand {
     func makeRequest() -> TrainRequest {
         TrainRequest(
             dataset: Self.dataset, preset: training.preset, overrides: training.overrides,
-            dataDirectory: data.dataDirectoryURL, mirror: data.mirrorURL, allowDownload: !data.noDownload,
-            verifyChecksums: !data.noVerify, output: report.out.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            force: report.force, formats: report.figureFormats, scale: report.scale,
-            templates: report.templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: report.title,
-            githubSummary: report.githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current)
+            data: data.settings, report: report.settings)
     }
 
     func runTraining() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Metrics
 
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func randomBytesInEveryFormatEndInALogOrATypedError() {
-        var rng = SplitMix64(seed: 99)
+        var rng = TestRandom(seed: 99)
         let seeds = [
             "epoch,loss,val_loss\r\n0,0.5,NA\r\n", "epoch,step,train_loss_step,val_loss\n0,1,0.5,\n0,1,,0.4\n",
             #"{"event":"step","epoch":1,"step":1,"loss":0.5}"# + "\n", "step\tloss\n0\t1\n",

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Metrics
 
@@ -129,25 +130,12 @@ import Testing
     }
 
     @Test func randomBytesNeverTrap() {
-        var rng = SplitMix64(seed: 7)
+        var rng = TestRandom(seed: 7)
         let alphabet = Array("{}[]\":,0123456789-+.eE \\utrfalsn\u{7f}".utf8) + [0xC3, 0xA9, 0xFF, 0xED, 0x0A]
         for _ in 0..<5_000 {
             let length = Int(rng.next() % 40)
             let bytes = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
             _ = try? JSONParser.parse(bytes)
         }
-    }
-}
-
-/// A small seeded generator for test inputs.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

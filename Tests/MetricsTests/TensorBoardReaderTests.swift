@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Metrics
 
@@ -156,7 +157,7 @@ import Testing
     }
 
     @Test func slicingBy8AgreesWithBytewiseForEveryLength() {
-        var rng = SplitMix64(seed: 11)
+        var rng = TestRandom(seed: 11)
         let data = (0..<300).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         for length in 0...data.count {
             var crc: UInt32 = 0xFFFF_FFFF

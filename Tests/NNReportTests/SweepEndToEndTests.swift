@@ -47,6 +47,11 @@ import TestSupport
         return String(readme[..<readme.range(of: "## Command")!.lowerBound])
     }
 
+    /// Report settings of a merge into `out`.
+    static func merging(into out: URL, command: String = "nnreport merge") -> ReportSettings {
+        ReportSettings(output: out, command: command)
+    }
+
     @Test func theWholeSweepWritesTheReportAndEveryTrialsRunFolder() throws {
         let (_, whole, _) = try Self.folders.get()
         let trials = try FileManager.default.contentsOfDirectory(atPath: whole.appendingPathComponent("trials").path)
@@ -85,8 +90,7 @@ import TestSupport
         let (root, whole, shards) = try Self.folders.get()
         let merged = root.appendingPathComponent("merged")
         let outcome = try SweepPipeline.merge(
-            shardFolders: shards.reversed(), options: SweepReportOptions(output: merged),
-            command: "nnreport merge shard-1 shard-0")
+            shardFolders: shards.reversed(), settings: Self.merging(into: merged, command: "nnreport merge shard-1 shard-0"))
         #expect(outcome.folder.standardizedFileURL == merged.standardizedFileURL)
         #expect(try Self.reportBody(merged) == Self.reportBody(whole))
         for file in [
@@ -109,7 +113,7 @@ import TestSupport
         let (root, _, shards) = try Self.folders.get()
         let out = root.appendingPathComponent("missing")
         #expect {
-            _ = try SweepPipeline.merge(shardFolders: [shards[0]], options: SweepReportOptions(output: out))
+            _ = try SweepPipeline.merge(shardFolders: [shards[0]], settings: Self.merging(into: out))
         } throws: { error in
             guard case SweepError.missingTrials(let trials, let rerun) = error else { return false }
             return trials == ["lr=0.001,seed=2 (shard 1/2)", "lr=0.01,seed=2 (shard 1/2)"] && rerun == ["--shard 1/2"]
@@ -123,7 +127,7 @@ import TestSupport
         let out = root.appendingPathComponent("refused")
         #expect {
             _ = try SweepPipeline.merge(
-                shardFolders: [shards[0], shards[1], whole], options: SweepReportOptions(output: out))
+                shardFolders: [shards[0], shards[1], whole], settings: Self.merging(into: out))
         } throws: { error in
             guard case SweepError.duplicatedTrials(let pairs) = error else { return false }
             return pairs.map(\.trial) == ["lr=0.001,seed=1", "lr=0.001,seed=2", "lr=0.01,seed=1", "lr=0.01,seed=2"]
@@ -137,7 +141,7 @@ import TestSupport
         let edited = try Self.text(manifestURL).replacingOccurrences(of: "\"epochs\": 2", with: "\"epochs\": 3")
         try edited.write(to: manifestURL, atomically: true, encoding: .utf8)
         #expect {
-            _ = try SweepPipeline.merge(shardFolders: [shards[0], other], options: SweepReportOptions(output: out))
+            _ = try SweepPipeline.merge(shardFolders: [shards[0], other], settings: Self.merging(into: out))
         } throws: { error in
             guard case SweepError.differentSweep(let path, _, let difference) = error else { return false }
             return path == other.path && difference.contains("epochs 3 instead of 2")
@@ -164,8 +168,9 @@ import TestSupport
         overrides.hidden = [8]
         let plan = try SweepPlan(dataset: "mnist", axes: [try SweepAxis(parsing: "lr=0.01,0.001")], seeds: [1, 2])
         let request = SweepRequest(
-            plan: plan, overrides: overrides, jobs: 1, dataDirectory: TestData.mnistDirectory,
-            allowDownload: false, report: SweepReportOptions(output: out), command: "nnreport sweep mnist")
+            plan: plan, overrides: overrides, jobs: 1,
+            data: DataSettings(directory: TestData.mnistDirectory, allowDownload: false),
+            report: ReportSettings(output: out, command: "nnreport sweep mnist"))
         // Stop after the first trial: the flag flips once a trial has reported back.
         let stop = StopFlag()
         let outcome = try SweepPipeline(request: request, shouldStop: { stop.isSet }, progress: { _ in stop.set() })

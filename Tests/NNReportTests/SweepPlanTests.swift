@@ -103,7 +103,8 @@ import Testing
         base.threads = 2
         #expect(try plan.configurations(base: base).allSatisfy { $0.threads == 2 })
 
-        let request = SweepRequest(plan: plan, overrides: TrainingOverrides(), command: "nnreport sweep mnist")
+        let request = SweepRequest(
+            plan: plan, overrides: TrainingOverrides(), report: ReportSettings(command: "nnreport sweep mnist"))
         #expect(request.effectiveJobs(trialCount: 4, cores: 2) == 2)
         #expect(request.effectiveJobs(trialCount: 1, cores: 8) == 1)
         #expect(request.trialCommand(plan.trials[1]) == "nnreport mnist --lr 0.001 --seed 7 --threads 1")

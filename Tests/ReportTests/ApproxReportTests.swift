@@ -1,6 +1,7 @@
 import Charts
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Report
 
@@ -66,22 +67,9 @@ import Testing
             version: "0.0.0")
     }
 
-    /// Builds `figure` with the fixed measurer and checks nothing is drawn outside the figure.
-    func build(_ figure: Figure) -> Scene {
-        let scene = figure.build(measurer: FixedTextMeasurer())
-        var canvas = RecordingCanvas()
-        scene.draw(on: &canvas)
-        #expect(canvas.clipDepth == 0)
-        let bounds = Rect(origin: .zero, size: scene.size)
-        for text in scene.texts {
-            #expect(bounds.contains(text.bounds, tolerance: 0.5), "\"\(text.string)\" leaves the figure")
-        }
-        return scene
-    }
-
     @Test func boxFigurePrintsWeightsAndBiases() {
         let figure = ApproxFigures.box(Self.box)
-        let scene = build(figure.figure)
+        let scene = SceneChecks.scene(figure.figure)
         let panel = scene.panels[0]
         #expect(panel.markers.map(\.label) == ["neuron 1 on from x = 0", "neuron 2 on from x = 2"])
         let legend = panel.legend?.entries ?? []
@@ -97,12 +85,12 @@ import Testing
         let figures = ApproxFigures.all(for: report)
         #expect(figures.map(\.name) == ["box", "staircases", "box_error", "fit_1", "starts_1"])
         for figure in figures {
-            _ = build(figure.figure)
+            _ = SceneChecks.scene(figure.figure)
             #expect(!figure.csv.isEmpty && !figure.alt.isEmpty)
         }
-        let fit = build(figures[3].figure)
+        let fit = SceneChecks.scene(figures[3].figure)
         #expect(fit.panels[0].markers.map(\.label) == ["kink 1.00 (unit 2)", "kink 2.00 (unit 3)"])
-        let starts = build(figures[4].figure)
+        let starts = SceneChecks.scene(figures[4].figure)
         // Stalled starts first, then other exact ones, the best on top; one legend entry per group.
         #expect(starts.panels[0].legend?.entries == ["starts that stall (2)", "best: start 2"])
         #expect(starts.panels[1].yAxis?.scale.type == .log)

@@ -2,6 +2,7 @@ import Charts
 import Foundation
 import Metrics
 import Testing
+import TestSupport
 
 @testable import Report
 
@@ -9,20 +10,6 @@ import Testing
 /// the runs, colours follow the Okabe-Ito order, nothing leaves the figure.
 @Suite struct ComparisonFiguresTests {
     typealias T = ComparisonTableTests
-
-    func build(_ figure: Figure) -> Scene {
-        let scene = figure.build(measurer: FixedTextMeasurer())
-        let bounds = Rect(origin: .zero, size: scene.size)
-        for text in scene.texts {
-            #expect(bounds.contains(text.bounds, tolerance: 0.5), "\"\(text.string)\" leaves the figure")
-        }
-        for panel in scene.panels {
-            if let legend = panel.legend {
-                #expect(bounds.contains(legend.frame, tolerance: 0.5), "the legend leaves the figure")
-            }
-        }
-        return scene
-    }
 
     var runs: [LoggedRun] {
         [
@@ -41,7 +28,7 @@ import Testing
         let figures = report.figures()
         #expect(figures.map(\.name) == ["loss", "accuracy"])
         let loss = figures[0]
-        let scene = build(loss.figure)
+        let scene = SceneChecks.scene(loss.figure)
         #expect(scene.panels.map(\.title) == ["Loss, train", "Loss, validation"])
         #expect(scene.panels[0].legend?.entries == ["lr-0.1", "lr-0.01", "lr-0.001"])
         #expect(scene.panels[1].legend?.entries == ["lr-0.1", "lr-0.01"])
@@ -55,14 +42,14 @@ import Testing
         #expect(loss.csv.hasPrefix("run,series,epoch,value\n"))
         #expect(loss.csv.contains("\nlr-0.001,loss,2,2.2\n"))
         #expect(loss.caption.contains("3 runs"))
-        let accuracy = build(figures[1].figure)
+        let accuracy = SceneChecks.scene(figures[1].figure)
         #expect(accuracy.panels.map(\.title) == ["Accuracy"])
         #expect(accuracy.panels[0].legend?.entries == ["lr-0.001"])
     }
 
     @Test func lossesSpanningADecadeGetALogAxisInEveryPanel() {
         let report = ComparisonReport(runs: runs, command: "nnreport render", version: "test")
-        let scene = build(report.figures()[0].figure)
+        let scene = SceneChecks.scene(report.figures()[0].figure)
         // 2.3 down to 0.5 is not a decade: linear.
         #expect(scene.panels.allSatisfy { $0.yAxis?.scale.type == .linear })
         let wide = ComparisonReport(
@@ -70,7 +57,7 @@ import Testing
                 T.run("a", [T.series("loss", .epoch, [3, 0.1])]), T.run("b", [T.series("val_loss", .epoch, [2, 1])]),
             ],
             command: "", version: "")
-        #expect(build(wide.figures()[0].figure).panels.allSatisfy { $0.yAxis?.scale.type == .log })
+        #expect(SceneChecks.scene(wide.figures()[0].figure).panels.allSatisfy { $0.yAxis?.scale.type == .log })
     }
 
     @Test func runsThatLoggedOnlyPerStepAreNamedWhenTheOthersAreDrawnPerEpoch() {
@@ -80,7 +67,7 @@ import Testing
                 T.run("c", [T.series("loss", .step, [1, 0.9, 0.7])]),
             ], command: "", version: "")
         let figure = report.figures()[0]
-        #expect(build(figure.figure).panels[0].legend?.entries == ["a", "b"])
+        #expect(SceneChecks.scene(figure.figure).panels[0].legend?.entries == ["a", "b"])
         #expect(figure.caption.contains("Not drawn: c"))
     }
 
@@ -98,7 +85,7 @@ import Testing
         let report = LogReport(run: run, command: "nnreport render", version: "test")
         let figures = report.figures()
         #expect(figures.map(\.name) == ["loss", "lr"])
-        let scene = build(figures[0].figure)
+        let scene = SceneChecks.scene(figures[0].figure)
         let panel = scene.panels[0]
         #expect(panel.legend?.entries == ["train, per step", "train", "validation"])
         #expect(panel.markers.map(\.label) == ["best epoch 2"])
@@ -107,7 +94,7 @@ import Testing
         #expect(figures[0].caption.contains("`val_loss` (validation)"))
         #expect(figures[0].csv.hasPrefix("series,cadence,epoch,value\n"))
         // A learning rate has no validation counterpart: its legend shows its logged name.
-        #expect(build(figures[1].figure).panels[0].legend?.entries == ["lr"])
+        #expect(SceneChecks.scene(figures[1].figure).panels[0].legend?.entries == ["lr"])
     }
 
     @Test func fileNamesOfQuantitiesAreSafeAndUnique() {

@@ -1,5 +1,6 @@
 import Charts
 import Testing
+import TestSupport
 
 @testable import Report
 
@@ -8,21 +9,8 @@ import Testing
 @Suite struct FiguresTests {
     let data = BenchmarkData(epochs: 12, stepsPerEpoch: 30, units: 256, imageCount: 40, seed: 3)
 
-    /// Builds `figure` with the fixed measurer and checks nothing is drawn outside the figure.
-    func build(_ figure: Figure) -> Scene {
-        let scene = figure.build(measurer: FixedTextMeasurer())
-        var canvas = RecordingCanvas()
-        scene.draw(on: &canvas)
-        #expect(canvas.clipDepth == 0)
-        let bounds = Rect(origin: .zero, size: scene.size)
-        for text in scene.texts {
-            #expect(bounds.contains(text.bounds, tolerance: 0.5), "\"\(text.string)\" leaves the figure")
-        }
-        return scene
-    }
-
     @Test func lossHasStepsBehindEpochLinesAndAMarker() {
-        let scene = build(
+        let scene = SceneChecks.scene(
             ReportFigures.loss(data.loss, steps: data.steps, markers: [.best(data.bestEpoch), .earlyStop(11)]))
         let panel = scene.panels[0]
         #expect(panel.legend?.entries == ["train, per step", "train", "validation"])
@@ -44,7 +32,7 @@ import Testing
     @Test func narrowLossRangeStaysLinearAndMissingValidationIsAGap() {
         let loss = EpochSeries(
             epochs: [1, 2, 3, 4], train: [0.5, 0.4, 0.35, 0.3], validation: [0.45, nil, 0.4, 0.38])
-        let scene = build(ReportFigures.loss(loss))
+        let scene = SceneChecks.scene(ReportFigures.loss(loss))
         let panel = scene.panels[0]
         #expect(panel.yAxis?.scale.type == .linear)
         #expect(panel.series[1].positions[1] == nil)
@@ -52,10 +40,11 @@ import Testing
     }
 
     @Test func accuracyAndCurvesPanels() {
-        let accuracy = build(ReportFigures.accuracy(data.accuracy, markers: [.best(data.bestEpoch)]))
+        let accuracy = SceneChecks.scene(ReportFigures.accuracy(data.accuracy, markers: [.best(data.bestEpoch)]))
         #expect(accuracy.panels[0].yAxis?.label == "accuracy")
         #expect(accuracy.panels[0].legend?.entries == ["train", "validation"])
-        let curves = build(ReportFigures.curves(loss: data.loss, accuracy: data.accuracy, steps: data.steps))
+        let curves = SceneChecks.scene(
+            ReportFigures.curves(loss: data.loss, accuracy: data.accuracy, steps: data.steps))
         #expect(curves.panels.count == 2)
         #expect(curves.panels.map(\.title) == ["Loss", "Accuracy"])
         #expect(curves.panels[0].frame.maxX < curves.panels[1].frame.minX)
@@ -64,7 +53,7 @@ import Testing
 
     @Test func weightsAreCappedAndTheCaptionSaysWhichAndHow() {
         let figure = ReportFigures.weights(data.weights, units: 256)
-        let scene = build(figure)
+        let scene = SceneChecks.scene(figure)
         let tiles = scene.panels[0].tiles
         #expect(tiles.count == 100)
         #expect(figure.subtitle!.contains("first 100 of 256 hidden units"))
@@ -81,7 +70,7 @@ import Testing
     }
 
     @Test func samplesAreCaptionedWithClassNames() {
-        let scene = build(
+        let scene = SceneChecks.scene(
             ReportFigures.samples(data.images, labels: data.labels, classNames: ClassNames.fashionMNIST, count: 16))
         let tiles = scene.panels[0].tiles
         #expect(tiles.count == 16)
@@ -95,7 +84,7 @@ import Testing
         let figure = ReportFigures.predictions(
             data.images, labels: data.labels, probabilities: data.probabilities,
             classNames: ClassNames.digits)
-        let scene = build(figure)
+        let scene = SceneChecks.scene(figure)
         let tiles = scene.panels.filter { $0.kind == .images }.flatMap(\.tiles)
         let bars = scene.panels.filter { $0.kind == .bar }
         #expect(tiles.count == 18 && bars.count == 18)
@@ -119,7 +108,7 @@ import Testing
         let figure = ReportFigures.misclassified(
             data.images, labels: data.labels, probabilities: data.probabilities,
             classNames: ClassNames.digits, count: 5)
-        let scene = build(figure)
+        let scene = SceneChecks.scene(figure)
         let captions = scene.panels[0].tiles.map(\.caption)
         var expected: [(Int, Int, Double)] = []
         for i in 0..<data.labels.count {
@@ -143,17 +132,17 @@ import Testing
         let figure = ReportFigures.misclassified(
             images, labels: labels, probabilities: probabilities, classNames: ClassNames.digits)
         #expect(figure.subtitle == "Every one of the 4 test images was classified correctly.")
-        #expect(build(figure).panels.isEmpty)
+        #expect(SceneChecks.scene(figure).panels.isEmpty)
     }
 
     @Test func confusionShowsCountsAndNormalisedShares() {
-        let counts = build(ReportFigures.confusion(data.confusion, classNames: ClassNames.digits))
+        let counts = SceneChecks.scene(ReportFigures.confusion(data.confusion, classNames: ClassNames.digits))
         let cells = counts.panels[0].cells
         #expect(cells.count == 100)
         for cell in cells { #expect(cell.text == String(data.confusion[cell.row][cell.column])) }
         #expect(counts.texts.contains { $0.string == "predicted class" })
 
-        let normalized = build(
+        let normalized = SceneChecks.scene(
             ReportFigures.confusion(data.confusion, classNames: ClassNames.fashionMNIST, normalized: true))
         let shares = normalized.panels[0].cells
         for row in 0..<10 {

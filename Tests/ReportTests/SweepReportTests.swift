@@ -140,7 +140,7 @@ import TestSupport
         let report = Self.threeSettings
         let figure = try #require(SweepFigures.curves(report, validation: true))
         #expect(figure.subtitle?.contains("sample standard deviation (n − 1") == true)
-        let scene = figure.build(measurer: FixedTextMeasurer())
+        let scene = SceneChecks.scene(figure)
         #expect(scene.panels.count == 2)
         let accuracy = scene.panels[1]
         #expect(accuracy.series.count == 3, "one line per setting")

@@ -140,18 +140,23 @@ struct YAMLSubset {
             index += 1
             let value: JSONValue
             if rest.isEmpty {
-                // PyYAML writes a list under a key at the key's own indentation.
-                if index < lines.count, lines[index].indent == indent, Self.isSequenceItem(lines[index].text) {
-                    value = try parseSequence(indent: indent, depth: depth)
-                } else {
-                    value = try nestedOrNull(parentIndent: indent, depth: depth)
-                }
+                value = try valueBelowKey(indent: indent, depth: depth)
             } else {
                 value = try self.value(of: rest, line: line.number, parentIndent: indent, depth: depth)
             }
             members.append((key: key, value: value))
         }
         return .object(members)
+    }
+
+    /// The value of a key with nothing after its colon, on the lines that follow: a list at the
+    /// key's own indentation (PyYAML writes lists under a key that way), else the block indented
+    /// under the key, or null when there is none.
+    mutating func valueBelowKey(indent: Int, depth: Int) throws(Failure) -> JSONValue {
+        if index < lines.count, lines[index].indent == indent, Self.isSequenceItem(lines[index].text) {
+            return try parseSequence(indent: indent, depth: depth)
+        }
+        return try nestedOrNull(parentIndent: indent, depth: depth)
     }
 
     /// The block indented under the current position, or null when there is none.
@@ -173,11 +178,7 @@ struct YAMLSubset {
         let value: JSONValue
         if text.isEmpty {
             // "key: !!python/tuple" with the items on the following lines.
-            if index < lines.count, lines[index].indent == parentIndent, Self.isSequenceItem(lines[index].text) {
-                value = try parseSequence(indent: parentIndent, depth: depth)
-            } else {
-                value = try nestedOrNull(parentIndent: parentIndent, depth: depth)
-            }
+            value = try valueBelowKey(indent: parentIndent, depth: depth)
         } else if text.first == "*" {
             let name = String(text.dropFirst())
             guard let found = anchors[name] else {

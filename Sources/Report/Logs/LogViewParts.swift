@@ -14,7 +14,7 @@ enum LogViewParts {
             "title": title,
             "figures": list,
             "figure": byKey,
-            "files": files.map { ["name": $0.name, "what": $0.what] },
+            "files": ReportFileEntry.views(files),
             "command": command,
             "version": version,
         ]

@@ -26,6 +26,16 @@ extension ReportWriter {
             template: "comparison.md", into: staging, view: report.view)
     }
 
+    /// The compact Markdown summary (`render-summary.md`) of a log report written to `folder`.
+    public func summary(_ report: LogReport, folder: String) throws -> String {
+        try templates.render("render-summary.md", report.summaryView(folder: folder))
+    }
+
+    /// The compact Markdown summary (`render-summary.md`) of a comparison report written to `folder`.
+    public func summary(_ report: ComparisonReport, folder: String) throws -> String {
+        try templates.render("render-summary.md", report.summaryView(folder: folder))
+    }
+
     private func writeLogReport(
         kind: String, title: String, version: String, runs: [LoggedRun], figures: [RunFigure], template: String,
         into staging: StagingDirectory, view: ([FigureLink], [ReportFileEntry]) -> [String: Any]

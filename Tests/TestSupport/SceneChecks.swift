@@ -1,16 +1,15 @@
+import Charts
 import Testing
 
-@testable import Charts
-
 /// Checks every built scene should pass, drawn through a recording canvas.
-enum SceneChecks {
-    static let measurer = FixedTextMeasurer()
+public enum SceneChecks {
+    public static let measurer = FixedTextMeasurer()
 
     /// Builds `figure` with the fixed measurer, draws it into a recording canvas, and checks:
-    /// every text box lies inside the figure (no clipped labels); every data mark lies inside
-    /// its panel's plot rectangle or is clipped to it; clips are balanced.
+    /// every text box and legend lies inside the figure (no clipped labels); every data mark lies
+    /// inside its panel's plot rectangle or is clipped to it; clips are balanced.
     @discardableResult
-    static func buildAndCheck(_ figure: Figure, sourceLocation: SourceLocation = #_sourceLocation) -> (
+    public static func buildAndCheck(_ figure: Figure, sourceLocation: SourceLocation = #_sourceLocation) -> (
         Scene, RecordingCanvas
     ) {
         let scene = figure.build(measurer: measurer)
@@ -23,6 +22,13 @@ enum SceneChecks {
                 bounds.contains(text.bounds, tolerance: 0.5),
                 "text \"\(text.string)\" at \(text.bounds) leaves the figure",
                 sourceLocation: sourceLocation)
+        }
+        for panel in scene.panels {
+            if let legend = panel.legend {
+                #expect(
+                    bounds.contains(legend.frame, tolerance: 0.5), "the legend \(legend.frame) leaves the figure",
+                    sourceLocation: sourceLocation)
+            }
         }
         for item in scene.items where item.role == .data {
             guard let panel = item.panel else { continue }
@@ -49,8 +55,13 @@ enum SceneChecks {
         return (scene, canvas)
     }
 
+    /// The scene of ``buildAndCheck(_:sourceLocation:)``.
+    public static func scene(_ figure: Figure, sourceLocation: SourceLocation = #_sourceLocation) -> Scene {
+        buildAndCheck(figure, sourceLocation: sourceLocation).0
+    }
+
     /// True when `item` is drawn inside a clip to exactly `plot`.
-    static func clipped(_ item: SceneItem, in scene: Scene, to plot: Rect) -> Bool {
+    public static func clipped(_ item: SceneItem, in scene: Scene, to plot: Rect) -> Bool {
         var stack: [Rect] = []
         for other in scene.items {
             if other == item { return stack.last == plot }

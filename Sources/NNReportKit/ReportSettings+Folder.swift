@@ -1,0 +1,59 @@
+import ChartsCairo
+import Foundation
+import Report
+
+/// The steps every report command takes with its ``ReportSettings``: stage the folder, load
+/// the templates, draw and write, rename the folder into place, append the job summary.
+extension ReportSettings {
+    /// `--out`, or `<reportsRoot>/<name>-<yyyyMMdd-HHmmss>` for a report started at `started`.
+    public func destination(name: String, started: Date) -> URL {
+        output ?? reportsRoot.appendingPathComponent("\(name)-\(Self.timestamp(started))", isDirectory: true)
+    }
+
+    /// A hidden staging folder for the report at ``destination(name:started:)``, renamed into
+    /// place by ``commit(_:)`` once every file is written.
+    func stage(name: String, started: Date) throws -> StagingDirectory {
+        try StagingDirectory(destination: destination(name: name, started: started), replaceExisting: force)
+    }
+
+    /// Renames the finished staging folder into place and returns where it landed. An
+    /// automatically named folder never replaces one another run took meanwhile (it becomes
+    /// `name-2`, ...); `--out` is replaced only as `--force` allowed when staging.
+    func commit(_ staging: StagingDirectory) throws -> URL {
+        try staging.commit(uniqueName: output == nil)
+    }
+
+    /// The `--templates` folder (each template missing there falls back to the built-in
+    /// copy), or the built-in templates.
+    func loadTemplates() throws -> TemplateSet {
+        try templates.map { try TemplateSet.load(directory: $0) } ?? TemplateSet.builtIn()
+    }
+
+    /// A writer drawing figures in ``formats`` at ``scale`` with ``command`` in their metadata.
+    func writer(templates: TemplateSet) throws -> ReportWriter {
+        ReportWriter(
+            renderer: FigureRenderer(fonts: try FontSet.dejaVuSans()), templates: templates, formats: formats,
+            scale: scale, software: "nnreport \(NNReportVersion.string)", command: command)
+    }
+
+    /// Appends the job summary to `--github-summary`, when given.
+    ///
+    /// - Parameter summary: the Markdown for the report folder at the path it is given
+    ///   (relative to the working folder when inside it, as CI logs show paths).
+    func appendGitHubSummary(folder: URL, _ summary: (_ folder: String) throws -> String) throws {
+        guard let file = githubSummary else { return }
+        try PipelineError.during("appending to \(file.path)") {
+            try GitHubSummary.append(try summary(GitHubSummary.relativePath(folder)), to: file)
+        }
+    }
+
+    /// `20261122-193000` in UTC: sortable, and the same for everyone reading the folder name.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
+            c.second ?? 0)
+    }
+}

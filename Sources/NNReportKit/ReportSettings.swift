@@ -1,0 +1,42 @@
+import ChartsCairo
+import Foundation
+
+/// Where and how a report folder is written: the report options every command shares
+/// (`--out`, `--force`, `--format`, `--scale`, `--templates`, `--title`, `--github-summary`)
+/// and the command line the report shows.
+public struct ReportSettings: Sendable {
+    /// `--out`: the report folder; nil means `<reportsRoot>/<name>-<yyyyMMdd-HHmmss>`, with a
+    /// name each command chooses (`mnist-default`, `render-a-vs-b`, `approx`, `mnist-sweep`).
+    public var output: URL?
+    public var reportsRoot: URL
+    /// `--force`: replace an existing non-empty `--out` folder.
+    public var force: Bool
+    /// Figure formats (the README links the first of png, svg, pdf); a sweep's trials use them too.
+    public var formats: [OutputFormat]
+    /// PNG pixel scale: 1, or 2 for HiDPI.
+    public var scale: Int
+    /// `--templates`: a folder of the user's own templates.
+    public var templates: URL?
+    /// `--title`: replaces the report's own title.
+    public var title: String?
+    /// `--github-summary`: a file to append a compact Markdown summary to.
+    public var githubSummary: URL?
+    /// The exact command line, for the report's "Reproduce" section and the figures' metadata.
+    public var command: String
+
+    public init(
+        output: URL? = nil, reportsRoot: URL = URL(fileURLWithPath: "reports"), force: Bool = false,
+        formats: [OutputFormat] = [.png], scale: Int = 1, templates: URL? = nil, title: String? = nil,
+        githubSummary: URL? = nil, command: String
+    ) {
+        self.output = output
+        self.reportsRoot = reportsRoot
+        self.force = force
+        self.formats = formats
+        self.scale = scale
+        self.templates = templates
+        self.title = title
+        self.githubSummary = githubSummary
+        self.command = command
+    }
+}

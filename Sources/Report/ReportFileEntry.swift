@@ -1,0 +1,15 @@
+/// A file of the report folder with a one-line description.
+public struct ReportFileEntry: Sendable, Equatable {
+    public var name: String
+    public var what: String
+
+    public init(name: String, what: String) {
+        self.name = name
+        self.what = what
+    }
+
+    /// The `files` list of a view model: `[{name, what}]`, in order.
+    static func views(_ files: [ReportFileEntry]) -> [[String: Any]] {
+        files.map { ["name": $0.name, "what": $0.what] }
+    }
+}
