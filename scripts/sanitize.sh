@@ -17,6 +17,8 @@ export NNREPORT_DATA="${NNREPORT_DATA:-$(cd .. && pwd)/shared/data}"
 # OpenBLAS's own threads are invisible to TSan's instrumentation (the library is not built with
 # it); one BLAS thread keeps its reports about nnreport's code.
 export OPENBLAS_NUM_THREADS=1
+# Tests that cannot run under a sanitizer's runtime check this (see FaultTests).
+export NNREPORT_SANITIZER="$kind"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}"
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 start=$(date +%s)

@@ -44,6 +44,8 @@ public struct SweepPipeline {
         let plan = request.plan
         let started = now()
         let configurations = try PipelineError.during("checking the sweep's options") { try resolveConfigurations() }
+        // A broken --templates folder should fail before any trial trains, not after.
+        _ = try PipelineError.during("reading the templates") { try request.report.loadTemplates() }
         let dataset = try loadDataset(configurations)
         let shard = request.shard ?? .all
         let settings = request.report

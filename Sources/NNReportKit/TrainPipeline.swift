@@ -46,6 +46,8 @@ public struct TrainPipeline {
     public func run() throws -> TrainOutcome {
         let started = now()
         let (preset, configuration) = try PipelineError.during("reading the options") { try resolveConfiguration() }
+        // Templates are read before training, so a broken --templates folder costs no training time.
+        let templates = try PipelineError.during("reading the templates") { try request.report.loadTemplates() }
         let dataset = try request.data.load(request.dataset, note: note)
         let descriptor = dataset.descriptor
         try PipelineError.during("checking the options against the data") {
@@ -103,7 +105,7 @@ public struct TrainPipeline {
 
         let report = run.report(title: settings.title)
         let writer = try PipelineError.during("writing the report") {
-            let writer = try settings.writer(templates: try settings.loadTemplates())
+            let writer = try settings.writer(templates: templates)
             try writer.write(report, into: staging, files: Self.fileEntries)
             return writer
         }

@@ -9,7 +9,10 @@ import TestSupport
         "mnist", "--train-limit", "1000", "--validation", "500", "--hidden", "16", "--epochs", "1", "--quiet",
     ]
 
-    @Test func aFullDiskFailsCleanly() throws {
+    /// ThreadSanitizer's runtime itself dies of SIGBUS under a small file-size limit, before
+    /// nnreport runs (scripts/sanitize.sh says which sanitizer is in use).
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["NNREPORT_SANITIZER"] == "thread"))
+    func aFullDiskFailsCleanly() throws {
         let root = try TestData.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("report")

@@ -25,10 +25,19 @@ import TestSupport
     }
 
     /// The unsharded sweep, and shards 0/2 and 1/2 (typed with the options in another order),
-    /// written once for every test of the suite into one fixed scratch folder, which the next
-    /// run of the suite replaces (so runs leave at most one copy behind).
+    /// written once for every test of the suite into a scratch folder named after this test
+    /// process. Folders of test processes that have ended are removed first, so concurrent runs
+    /// (say, a sanitizer run beside a normal one) never share a folder and old runs leave none.
     static let folders: Result<(root: URL, whole: URL, shards: [URL]), any Error> = Result {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nnreport-sweep-tests")
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "nnreport-sweep-tests-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        let root = temporary.appendingPathComponent(prefix + String(ProcessInfo.processInfo.processIdentifier))
         try? FileManager.default.removeItem(at: root)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let whole = root.appendingPathComponent("whole")
