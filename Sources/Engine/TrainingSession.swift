@@ -57,7 +57,7 @@ struct TrainingSession {
         case .adam:
             optimizer = AdamOptimizer(
                 parameterCounts: counts, beta1: Float(config.beta1), beta2: Float(config.beta2),
-                epsilon: Float(config.epsilon))
+                epsilon: Float(config.epsilon), threads: config.threads)
         }
         let batch = Swift.min(config.batchSize, splits.train.count)
         trainSpace = Workspace(sizes: model.sizes, capacity: batch, dropout: config.dropout > 0)
