@@ -64,7 +64,8 @@ extension FinishedRun {
             rows.append(("Test loss", F.significant(loss), tested ? F.significant(result.testLoss) : "–"))
         }
         var origin = preset.origin + "."
-        origin += " Published: " + published.text + "."
+        let hasFigures = published.testAccuracy != nil || published.validationAccuracy != nil || published.testLoss != nil
+        origin += (hasFigures ? " Published: " : " Reference: ") + published.text + "."
         if !preset.notes.isEmpty { origin += "\n\n" + preset.notes }
         return PresetSummary(name: preset.name, origin: origin, comparisons: rows)
     }
