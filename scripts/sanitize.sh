@@ -20,6 +20,7 @@ export OPENBLAS_NUM_THREADS=1
 # Tests that cannot run under a sanitizer's runtime check this (see FaultTests).
 export NNREPORT_SANITIZER="$kind"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0}"
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 start=$(date +%s)
 swift test --sanitize="$kind" --scratch-path ".build-$kind" "$@"
