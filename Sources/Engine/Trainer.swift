@@ -42,6 +42,13 @@ public final class Trainer {
         public var validation: Range<Int>
     }
 
+    /// Optimisation steps in one epoch: the training split in batches, the last one possibly short.
+    public static func stepsPerEpoch(for configuration: TrainingConfiguration, count: Int) -> Int {
+        let split = splits(for: configuration, count: count).train.count
+        let batch = Swift.max(1, Swift.min(configuration.batchSize, split))
+        return (split + batch - 1) / batch
+    }
+
     /// The training and validation ranges `configuration` gives for a training file of `count` images.
     public static func splits(for configuration: TrainingConfiguration, count: Int) -> Splits {
         let validation = Swift.min(configuration.validationCount, count)

@@ -21,34 +21,41 @@ struct CompanionRun: Sendable {
     /// Share of first-layer sigmoid outputs within 0.01 of 0 or 1 on test images.
     var saturation: Double?
 
+    /// A companion run to train: what it changes and its configuration.
+    struct Plan: Sendable {
+        var kind: Kind
+        var label: String
+        var configuration: TrainingConfiguration
+
+        /// Trains the companion on the same data as the main run.
+        func run(dataset: Dataset, shouldStop: @escaping @Sendable () -> Bool) throws -> CompanionRun {
+            let recorder = MetricRecorder()
+            let result = try Trainer(
+                configuration: configuration, train: dataset.train, test: dataset.test,
+                classCount: dataset.descriptor.classCount, sink: recorder, shouldStop: shouldStop
+            ).run()
+            return CompanionRun(
+                kind: kind, label: label, configuration: configuration, result: result, epochs: recorder.epochs,
+                saturation: SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test))
+        }
+    }
+
     /// The companion runs a preset's report needs (none for most presets).
-    static func plans(preset: Preset, configuration: TrainingConfiguration) -> [(Kind, String, TrainingConfiguration)] {
+    static func plans(preset: Preset, configuration: TrainingConfiguration) -> [Plan] {
         switch preset.name {
         case "homework" where configuration.inputTransform == .raw:
             var scaled = configuration
             scaled.inputTransform = .unit
-            return [(.scaledInputs, "inputs scaled to [0, 1]", scaled)]
+            return [Plan(kind: .scaledInputs, label: "inputs scaled to [0, 1]", configuration: scaled)]
         case "cs231n" where configuration.learningRate != 1e-3:
             var literal = configuration
             literal.learningRate = 1e-3
-            return [(.literalLearningRate(1e-3), "the write-up's learning rate 1e-3", literal)]
+            return [
+                Plan(kind: .literalLearningRate(1e-3), label: "the write-up's learning rate 1e-3", configuration: literal)
+            ]
         default:
             return []
         }
-    }
-
-    /// Trains one planned companion on the same data.
-    static func run(
-        _ plan: (Kind, String, TrainingConfiguration), dataset: Dataset, shouldStop: @escaping @Sendable () -> Bool
-    ) throws -> CompanionRun {
-        let recorder = MetricRecorder()
-        let result = try Trainer(
-            configuration: plan.2, train: dataset.train, test: dataset.test, classCount: dataset.descriptor.classCount,
-            sink: recorder, shouldStop: shouldStop
-        ).run()
-        return CompanionRun(
-            kind: plan.0, label: plan.1, configuration: plan.2, result: result, epochs: recorder.epochs,
-            saturation: SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test))
     }
 }
 

@@ -19,8 +19,7 @@ extension FinishedRun {
                 activation: i == model.layers.count - 1 ? "softmax" : model.activation.rawValue)
         }
         let samples = dataset.train.prefix(Self.reportSampleCount)
-        let splits = Trainer.splits(for: configuration, count: dataset.train.count)
-        let stepsPerEpoch = (splits.train.count + configuration.batchSize - 1) / configuration.batchSize
+        let stepsPerEpoch = Trainer.stepsPerEpoch(for: configuration, count: dataset.train.count)
         return RunReport(
             title: title ?? "\(dataset.descriptor.displayName) · \(preset.name)",
             dataset: DatasetSummary(
@@ -86,7 +85,7 @@ extension FinishedRun {
         let perEpoch = companion.epochs.map { F.percent($0.accuracy) }.joined(separator: ", ")
         if !perEpoch.isEmpty { text += " (its training accuracy by epoch: \(perEpoch))" }
         text += "."
-        if let mine = SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test),
+        if let mine = firstLayerSaturation,
             let theirs = companion.saturation
         {
             text += " On the first 1,000 test images, \(F.percent(mine, decimals: 1)) of the first hidden layer's "

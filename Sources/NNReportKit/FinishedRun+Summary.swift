@@ -83,7 +83,7 @@ extension FinishedRun {
                             ]
                         })
                 ))
-            if let saturation = SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test) {
+            if let saturation = firstLayerSaturation {
                 members.append(("first_layer_saturation", .number(saturation)))
             }
         }

@@ -16,4 +16,6 @@ struct FinishedRun {
     var started: Date
     var finished: Date
     var companions: [CompanionRun]
+    /// Share of saturated first-layer sigmoid outputs on test images (``SaturationProbe``), when measured.
+    var firstLayerSaturation: Double?
 }

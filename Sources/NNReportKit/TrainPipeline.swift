@@ -62,8 +62,7 @@ public struct TrainPipeline {
         let recorder = MetricRecorder()
         let jsonl = try PipelineError.during("opening metrics.jsonl") { try JSONLWriter(url: staging.file("metrics.jsonl")) }
         let csv = try PipelineError.during("opening metrics.csv") { try KerasCSVWriter(url: staging.file("metrics.csv")) }
-        let splits = Trainer.splits(for: configuration, count: dataset.train.count)
-        let stepsPerEpoch = (splits.train.count + configuration.batchSize - 1) / configuration.batchSize
+        let stepsPerEpoch = Trainer.stepsPerEpoch(for: configuration, count: dataset.train.count)
         let progress = ProgressDisplay(
             mode: progressMode, stepsPerEpoch: stepsPerEpoch, plannedEpochs: configuration.epochs,
             batchSize: configuration.batchSize, output: progressOutput)
@@ -81,20 +80,25 @@ public struct TrainPipeline {
         var companions: [CompanionRun] = []
         if result.status != .interrupted, !shouldStop() {
             for plan in CompanionRun.plans(preset: preset, configuration: configuration) {
-                note("\(preset.name): training the same network with \(plan.1) for comparison")
+                note("\(preset.name): training the same network with \(plan.label) for comparison")
                 companions.append(
-                    try PipelineError.during("training the comparison run with \(plan.1)") {
-                        try CompanionRun.run(plan, dataset: dataset, shouldStop: shouldStop)
+                    try PipelineError.during("training the comparison run with \(plan.label)") {
+                        try plan.run(dataset: dataset, shouldStop: shouldStop)
                     })
             }
         }
+        // Measured once for the summary and the report's explanation; only the homework
+        // comparison (sigmoid units on raw pixels) talks about it.
+        let saturation =
+            companions.contains { if case .scaledInputs = $0.kind { true } else { false } }
+            ? SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test) : nil
 
         let finished = now()
         let environment = EnvironmentInfo.current(blasThreads: configuration.threads)
         let run = FinishedRun(
             dataset: dataset, preset: preset, configuration: configuration, result: result, recorder: recorder,
             environment: environment, command: settings.command, started: started, finished: finished,
-            companions: companions)
+            companions: companions, firstLayerSaturation: saturation)
         let summary = run.summaryJSON
         try PipelineError.during("writing summary.json and model.safetensors") {
             try staging.write(JSONWriter.pretty(summary), to: "summary.json")
