@@ -5,7 +5,7 @@ import PackageDescription
 //
 //   nnreport (CLI, thin) → NNReportKit (pipelines)
 //     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts
-//     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets
+//     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets, Randomness
 //     ├─ Datasets (CZlib)
 //     └─ Metrics
 let package = Package(
@@ -38,18 +38,19 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
 
         // Libraries.
+        .target(name: "Randomness"),
         .target(
             name: "Metrics",
             dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .target(name: "Datasets", dependencies: ["CZlib"]),
         .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
-        .target(name: "Engine", dependencies: ["LinearAlgebra", "Metrics", "Datasets"]),
+        .target(name: "Engine", dependencies: ["LinearAlgebra", "Metrics", "Datasets", "Randomness"]),
         .target(name: "Charts"),
         .target(name: "ChartsCairo", dependencies: ["Charts", "CCairo", "CPNG"]),
         .target(
             name: "Report",
             dependencies: [
-                "Charts", "ChartsCairo", "Metrics",
+                "Charts", "ChartsCairo", "Metrics", "Randomness",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
@@ -63,11 +64,11 @@ let package = Package(
             ]),
 
         // Tests: one target per module, shared helpers in TestSupport.
-        .target(name: "TestSupport", dependencies: ["Charts"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Charts", "Randomness"], path: "Tests/TestSupport"),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Datasets", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Datasets", "Randomness", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(
             name: "ChartsCairoTests", dependencies: ["ChartsCairo", "Charts", "TestSupport"], exclude: ["Goldens"]),

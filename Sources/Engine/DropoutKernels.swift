@@ -1,3 +1,4 @@
+import Randomness
 import LinearAlgebra
 
 /// Inverted dropout: during training each unit is kept with probability 1 - p and scaled by

@@ -1,3 +1,4 @@
+import Randomness
 import LinearAlgebra
 
 /// The agreement between an analytic gradient (the engine's Float32 kernels) and a numerical

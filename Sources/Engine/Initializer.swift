@@ -1,3 +1,4 @@
+import Randomness
 /// How a dense layer's weights and biases are drawn before training.
 public enum Initializer: Sendable, Equatable {
     /// N(0, 1/max(n_in, n_out)), zero biases: the NumPy homework's rule.

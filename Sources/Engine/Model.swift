@@ -1,3 +1,4 @@
+import Randomness
 import LinearAlgebra
 
 /// The network being trained: parameters and gradients in preallocated matrices, and the

@@ -1,3 +1,4 @@
+import Randomness
 /// A trained multilayer perceptron as plain values: what a run returns, what safetensors and
 /// summary.json describe, and what evaluation runs.
 ///

@@ -1,4 +1,5 @@
 @testable import Engine
+import Randomness
 import LinearAlgebra
 import Testing
 

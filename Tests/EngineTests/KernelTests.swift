@@ -1,3 +1,4 @@
+import Randomness
 import Foundation
 @testable import Engine
 import LinearAlgebra

@@ -1,3 +1,4 @@
+import Randomness
 /// One start of a multi-start fit: where gradient descent began and where it ended.
 public struct ReLUStart: Hashable, Sendable {
     /// 0-based start number; its random stream is `SplitMix64(seed: seed, stream: index)`.

@@ -1,3 +1,4 @@
+import Randomness
 /// How ``ReLUFitter`` fits a one-input ReLU network to a few points: full-batch Adam on the
 /// mean squared error in Double, from several seeded random starts.
 public struct ReLUFitConfiguration: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import Randomness
 import Foundation
 
 /// Fits a one-input ReLU network to a few points by gradient descent from several random starts.

@@ -1,3 +1,4 @@
+import Randomness
 import Charts
 import Foundation
 
@@ -24,18 +25,18 @@ public struct BenchmarkData: Sendable {
     public init(epochs: Int = 50, stepsPerEpoch: Int = 20, units: Int = 100, imageCount: Int = 64, seed: UInt64 = 7) {
         var rng = SplitMix64(seed: seed)
         let e = (1...epochs).map(Double.init)
-        let train = e.map { 0.02 + 0.28 * exp(-$0 / 4) + 0.02 * exp(-$0 / 30) + rng.normal() * 0.002 }
-        let validation = e.map { 0.075 + 0.16 * exp(-$0 / 3) + 0.0006 * max(0, $0 - 12) + rng.normal() * 0.003 }
+        let train = e.map { 0.02 + 0.28 * exp(-$0 / 4) + 0.02 * exp(-$0 / 30) + rng.standInNormal() * 0.002 }
+        let validation = e.map { 0.075 + 0.16 * exp(-$0 / 3) + 0.0006 * max(0, $0 - 12) + rng.standInNormal() * 0.003 }
         loss = EpochSeries(epochs: Array(1...epochs), train: train, validation: validation)
         accuracy = EpochSeries(
             epochs: Array(1...epochs),
-            train: train.map { min(0.9995, 1 - 0.33 * $0 + 0.002 * rng.normal()) },
-            validation: validation.map { min(0.999, 1.004 - 0.3 * $0 + 0.002 * rng.normal()) })
+            train: train.map { min(0.9995, 1 - 0.33 * $0 + 0.002 * rng.standInNormal()) },
+            validation: validation.map { min(0.999, 1.004 - 0.3 * $0 + 0.002 * rng.standInNormal()) })
         bestEpoch = (validation.indices.min { validation[$0] < validation[$1] } ?? 0) + 1
         steps = (0..<(epochs * stepsPerEpoch)).map { s in
             let x = Double(s + 1) / Double(stepsPerEpoch)
             let mean = 0.015 + 2.2 * exp(-x * 6) + 0.25 * exp(-x / 4)
-            return DataPoint(x: x, y: mean * exp(0.35 * rng.normal()))
+            return DataPoint(x: x, y: mean * exp(0.35 * rng.standInNormal()))
         }
         self.units = units
         weights = (0..<units).flatMap { _ in SyntheticImages.weightPattern(rng: &rng) }
@@ -46,9 +47,9 @@ public struct BenchmarkData: Sendable {
         var probabilities: [Float] = []
         for label in labels {
             // Logits that favour the true class, with an occasional confident mistake.
-            var logits = (0..<10).map { _ in rng.normal() * 1.2 }
-            let wrong = rng.uniform() < 0.12
-            logits[wrong ? (label + 1 + Int(rng.next() % 9)) % 10 : label] += 6 + rng.normal()
+            var logits = (0..<10).map { _ in rng.standInNormal() * 1.2 }
+            let wrong = rng.nextUnitDouble() < 0.12
+            logits[wrong ? (label + 1 + Int(rng.next() % 9)) % 10 : label] += 6 + rng.standInNormal()
             let m = logits.max()!
             let exps = logits.map { exp($0 - m) }
             let sum = exps.reduce(0, +)
@@ -57,7 +58,7 @@ public struct BenchmarkData: Sendable {
         self.probabilities = probabilities
         confusion = (0..<10).map { r in
             (0..<10).map { c in
-                r == c ? 960 + Int(rng.next() % 40) : (rng.uniform() < 0.55 ? Int(rng.next() % 9) : 0)
+                r == c ? 960 + Int(rng.next() % 40) : (rng.nextUnitDouble() < 0.55 ? Int(rng.next() % 9) : 0)
             }
         }
         classNames = ClassNames.digits

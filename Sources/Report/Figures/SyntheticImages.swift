@@ -1,3 +1,4 @@
+import Randomness
 import Foundation
 
 /// Digit-like 28x28 images and weight-like patterns drawn from a seed, for benchmarks and tests.
@@ -12,9 +13,9 @@ enum SyntheticImages {
 
     /// A handwritten-looking digit: slanted, shifted, stroke width varied, anti-aliased.
     static func digit(_ digit: Int, rng: inout SplitMix64) -> [UInt8] {
-        let slant = 0.25 * (rng.uniform() - 0.3)
-        let dx = 2 * (rng.uniform() - 0.5), dy = 2 * (rng.uniform() - 0.5)
-        let width = 1.4 + rng.uniform()
+        let slant = 0.25 * (rng.nextUnitDouble() - 0.3)
+        let dx = 2 * (rng.nextUnitDouble() - 0.5), dy = 2 * (rng.nextUnitDouble() - 0.5)
+        let width = 1.4 + rng.nextUnitDouble()
         let (x0, x1, y0, y1, ym) = (9.0 + dx, 19.0 + dx, 5.0 + dy, 23.0 + dy, 14.0 + dy)
         func point(_ x: Double, _ y: Double) -> (Double, Double) { (x + slant * (14 - y), y) }
         let ends: [Character: ((Double, Double), (Double, Double))] = [
@@ -40,11 +41,11 @@ enum SyntheticImages {
     /// A smooth weight-like pattern: a few Gaussian blobs of either sign plus a little noise.
     static func weightPattern(rng: inout SplitMix64) -> [Float] {
         let blobs = (0..<4).map { _ in
-            (x: 6 + 16 * rng.uniform(), y: 6 + 16 * rng.uniform(), s: 2 + 3 * rng.uniform(), a: rng.normal() * 0.08)
+            (x: 6 + 16 * rng.nextUnitDouble(), y: 6 + 16 * rng.nextUnitDouble(), s: 2 + 3 * rng.nextUnitDouble(), a: rng.standInNormal() * 0.08)
         }
         return (0..<784).map { i in
             let x = Double(i % 28), y = Double(i / 28)
-            var v = 0.004 * rng.normal()
+            var v = 0.004 * rng.standInNormal()
             for b in blobs { v += b.a * exp(-((x - b.x) * (x - b.x) + (y - b.y) * (y - b.y)) / (2 * b.s * b.s)) }
             return Float(v)
         }
