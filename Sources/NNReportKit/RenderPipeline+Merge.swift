@@ -16,7 +16,7 @@ extension RenderPipeline {
             switch input {
             case .run(let folder):
                 logs += try PipelineError.during("reading the run folders") {
-                    try LogReader.read(folder, format: .nnreport)
+                    try LogReader.read(folder, format: .nnreport).logs
                 }
             }
         }

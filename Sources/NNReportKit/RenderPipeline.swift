@@ -26,22 +26,26 @@ public struct RenderPipeline {
 
     /// Reads every input and writes the report; returns where it landed.
     public func run() throws -> RenderOutcome {
-        var logs: [MetricLog] = []
+        var collection = LogCollection()
         for input in request.inputs {
-            logs += try PipelineError.during("reading the training logs") {
+            collection += try PipelineError.during("reading the training logs") {
                 try LogReader.read(input, format: request.format, x: request.x)
             }
         }
-        return try publish(logs, command: "render")
+        return try publish(collection.logs, skipped: collection.skipped, command: "render")
     }
 
     /// Writes the report of `logs` (already read): the part `nnreport merge` shares.
     ///
     /// - Parameter command: the first word of an automatic folder name (`render`, `merge`).
-    func publish(_ logs: [MetricLog], command: String) throws -> RenderOutcome {
+    func publish(_ logs: [MetricLog], skipped: [SkippedInput] = [], command: String) throws -> RenderOutcome {
         precondition(!logs.isEmpty, "a report needs at least one log")
         let started = now()
         let runs = LoggedRun.named(logs, location: GitHubSummary.relativePath)
+        let skipped = skipped.map {
+            SkippedInput(path: GitHubSummary.relativePath(URL(fileURLWithPath: $0.path)), reason: $0.reason)
+        }
+        for item in skipped { note("passed over: \(item.path): \(item.reason)") }
         var warnings: [String] = []
         for run in runs {
             for warning in run.log.warnings {
@@ -59,9 +63,11 @@ public struct RenderPipeline {
         let writer = try PipelineError.during("loading the fonts") { try settings.writer(templates: templates) }
         let kind: RenderOutcome.Kind = runs.count == 1 ? .log : .comparison
         let log = LogReport(
-            run: runs[0], title: settings.title, command: settings.command, version: NNReportVersion.string)
+            run: runs[0], title: settings.title, command: settings.command, version: NNReportVersion.string,
+            skipped: skipped)
         let comparison = ComparisonReport(
-            runs: runs, title: settings.title, command: settings.command, version: NNReportVersion.string)
+            runs: runs, title: settings.title, command: settings.command, version: NNReportVersion.string,
+            skipped: skipped)
         let summary = try PipelineError.during("writing the report") {
             kind == .log ? try writer.write(log, into: staging) : try writer.write(comparison, into: staging)
         }
@@ -69,7 +75,8 @@ public struct RenderPipeline {
         try settings.appendGitHubSummary(folder: folder) {
             kind == .log ? try writer.summary(log, folder: $0) : try writer.summary(comparison, folder: $0)
         }
-        return RenderOutcome(folder: folder, kind: kind, runs: runs.map(\.name), summary: summary, warnings: warnings)
+        return RenderOutcome(
+            folder: folder, kind: kind, runs: runs.map(\.name), summary: summary, warnings: warnings, skipped: skipped)
     }
 
     /// A folder-name part from run names: the name itself for one run, `a-vs-b` for two,
@@ -117,4 +124,6 @@ public struct RenderOutcome: Sendable {
     public var summary: JSONValue
     /// What the readers skipped or repaired, one line per warning, prefixed with the run name.
     public var warnings: [String]
+    /// Files and folders passed over while looking for runs.
+    public var skipped: [SkippedInput]
 }

@@ -288,6 +288,46 @@ enum BuiltInTemplates {
         | {{#first}}**{{metric}}**{{/first}} | {{run}} | {{best}}{{#isBest}} ★{{/isBest}} | {{bestAt}} | {{last}} |
         {{/metricRows}}
 
+        {{#hasRunDetails}}
+        ## Per run: notes, bookkeeping, series not drawn
+
+        {{#runDetails}}
+        ### {{run}}
+
+        {{#notes}}
+        - {{text}}
+        {{/notes}}
+        {{#hasBookkeeping}}
+
+        | bookkeeping, logged as | values | last | at |
+        | --- | ---: | ---: | --- |
+        {{#bookkeeping}}
+        | `{{name}}` | {{values}} | {{last}} | {{at}} |
+        {{/bookkeeping}}
+        {{/hasBookkeeping}}
+        {{#hasUndrawn}}
+
+        | not drawn, logged as | why |
+        | --- | --- |
+        {{#undrawn}}
+        | `{{name}}` | {{reason}} |
+        {{/undrawn}}
+        {{/hasUndrawn}}
+
+        {{/runDetails}}
+        {{/hasRunDetails}}
+        {{#hasSkipped}}
+        ## Passed over
+
+        Files and folders that were looked at and not read as runs:
+
+        | path | why |
+        | --- | --- |
+        {{#skipped}}
+        | `{{path}}` | {{reason}} |
+        {{/skipped}}
+
+        {{/hasSkipped}}
         {{#hasWarnings}}
         ## Warnings
 
@@ -348,10 +388,34 @@ enum BuiltInTemplates {
         | {{name}} | `{{loggedAs}}` | {{count}}{{#hasGaps}} (+{{gaps}} gaps){{/hasGaps}} | {{last}} | {{best}} | {{bestAt}} |
         {{/metrics}}
 
-        {{#epochNote}}
-        {{.}}
+        {{#hasNotes}}
+        {{#notes}}
+        - {{text}}
+        {{/notes}}
 
-        {{/epochNote}}
+        {{/hasNotes}}
+        {{#hasBookkeeping}}
+        ## Run bookkeeping
+
+        Times, throughput and counters the log records beside its metrics: not drawn, since they say nothing about learning.
+
+        | logged as | values | last | at |
+        | --- | ---: | ---: | --- |
+        {{#bookkeeping}}
+        | `{{name}}` | {{values}} | {{last}} | {{at}} |
+        {{/bookkeeping}}
+
+        {{/hasBookkeeping}}
+        {{#hasUndrawn}}
+        ## Not drawn
+
+        | logged as | why |
+        | --- | --- |
+        {{#undrawn}}
+        | `{{name}}` | {{reason}} |
+        {{/undrawn}}
+
+        {{/hasUndrawn}}
         ## Hyperparameters
 
         {{hyperparameterNote}}
@@ -370,6 +434,16 @@ enum BuiltInTemplates {
         Read `{{location}}` as {{formatName}} (`--format-in {{format}}`).
         {{/source}}
 
+        {{#hasSkipped}}
+        Passed over while looking for the run:
+
+        | path | why |
+        | --- | --- |
+        {{#skipped}}
+        | `{{path}}` | {{reason}} |
+        {{/skipped}}
+
+        {{/hasSkipped}}
         | file | what it holds |
         | --- | --- |
         {{#files}}

@@ -31,7 +31,7 @@ import Testing
     @Test func timestampColumnIsIgnored() throws {
         let url = try Fixtures.temporaryFile(
             "acc.tsv", "timestamp\tstep\tacc\n1700000000000\t0\t0.5\n1700000001000\t1\t0.6\n")
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.format == .dvclive)
         #expect(log.values("accuracy") == [0.5, 0.6])
     }
@@ -41,7 +41,7 @@ import Testing
     @Test func aTSVWithAStepColumn() throws {
         let url = try Fixtures.temporaryFile(
             "run.tsv", "step\tloss\tval_loss\ttime\n10\t0.5\t\t1.5\n20\t0.4\t0.45\t3.1\n")
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.format == .table)
         #expect(log.steps("loss") == [10, 20])
         #expect(log.steps("val_loss") == [20])
@@ -50,7 +50,7 @@ import Testing
 
     @Test func xColumnByName() throws {
         let url = try Fixtures.temporaryFile("run.csv", "iteration_count,loss,acc\n100,0.5,0.8\n200,0.4,0.85\n")
-        let log = try LogReader.read(url, x: "Iteration_Count")[0]
+        let log = try LogReader.read(url, x: "Iteration_Count").logs[0]
         #expect(log.xColumn == "iteration_count")
         #expect(log.steps("loss") == [100, 200])
         #expect(log.series(named: "iteration_count") == nil)
@@ -59,27 +59,28 @@ import Testing
 
     @Test func epochX() throws {
         let url = try Fixtures.temporaryFile("run.csv", "epoch,loss\n1,0.5\n2,0.4\n")
-        let log = try LogReader.read(url, format: .table, x: "epoch")[0]
+        let log = try LogReader.read(url, format: .table, x: "epoch").logs[0]
         #expect(log.epochs("loss") == [1, 2], "a plain table's epochs are taken as written")
         #expect(log.chartGroups().first?.xAxis == .epoch)
     }
 
     @Test func withoutAnXColumnRowsAreNumbered() throws {
         let url = try Fixtures.temporaryFile("run.csv", "loss,acc\n0.5,0.8\n0.4,0.85\n")
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.steps("loss") == [1, 2])
-        #expect(log.warnings == ["no step or epoch column: rows numbered from 1"])
+        #expect(log.warnings.isEmpty)
+        #expect(log.notes == ["No step or epoch column: rows are numbered from 1."])
     }
 
     @Test func anUnknownXColumnListsTheColumns() throws {
         let url = try Fixtures.temporaryFile("run.csv", "step,loss\n1,0.5\n")
         #expect(throws: MetricLogError.badXColumn(path: url.path, name: "time", available: ["step", "loss"])) {
-            try LogReader.read(url, x: "time")
+            try LogReader.read(url, x: "time").logs
         }
     }
 
     @Test func aFractionalXIsAnError() throws {
         let url = try Fixtures.temporaryFile("run.csv", "t,loss\n0.5,0.5\n")
-        #expect(throws: MetricLogError.self) { try LogReader.read(url, x: "t") }
+        #expect(throws: MetricLogError.self) { try LogReader.read(url, x: "t").logs }
     }
 }

@@ -14,7 +14,7 @@ enum Fixtures {
 
     /// Reads a fixture expecting exactly one run.
     static func read(_ relative: String, format: LogFormat? = nil, x: String? = nil) throws -> MetricLog {
-        let logs = try LogReader.read(url(relative), format: format, x: x)
+        let logs = try LogReader.read(url(relative), format: format, x: x).logs
         try #require(logs.count == 1, "expected one run in \(relative), got \(logs.count)")
         return logs[0]
     }

@@ -13,7 +13,7 @@ import Testing
     @Test func aPartialLastLineIsAWarning() throws {
         let text = Self.lines.joined(separator: "\n") + "\n" + #"{"event":"step","epoch":2,"st"#
         let url = try Fixtures.temporaryFile("metrics.jsonl", text)
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.values("loss", .step) == [2.3])
         #expect(
             log.warnings == [
@@ -23,7 +23,7 @@ import Testing
 
     @Test func aCompleteLastLineWithoutItsNewlineIsRead() throws {
         let url = try Fixtures.temporaryFile("metrics.jsonl", Self.lines.joined(separator: "\r\n"))
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.values("accuracy") == [0.4])
         #expect(log.warnings.isEmpty)
     }
@@ -37,7 +37,7 @@ import Testing
                 path: url.path, location: .line(2, column: 43), expected: "a JSON event object",
                 found: "number 1e999 is out of the range of a 64-bit float")
         ) {
-            try LogReader.read(url)
+            try LogReader.read(url).logs
         }
     }
 
@@ -49,7 +49,7 @@ import Testing
                 expected: "a JSON object with a string \"event\" member",
                 found: "\"[1,2]\"")
         ) {
-            try LogReader.read(url)
+            try LogReader.read(url).logs
         }
     }
 
@@ -57,7 +57,7 @@ import Testing
         let text =
             Self.lines[0] + "\n" + #"{"event":"checkpoint","path":"x"}"# + "\n"
             + #"{"event":"epoch","epoch":1,"loss":null,"accuracy":0.5,"phase":"warmup"}"# + "\n"
-        let log = try LogReader.read(try Fixtures.temporaryFile("metrics.jsonl", text))[0]
+        let log = try LogReader.read(try Fixtures.temporaryFile("metrics.jsonl", text)).logs[0]
         #expect(same(log.values("loss"), [.nan]))
         #expect(log.series(named: "phase") == nil)
         #expect(
@@ -73,7 +73,7 @@ import Testing
         _ = try Fixtures.temporaryFile(
             "summary.json", #"{"config": {"lr": 0.5, "hidden": [8]}, "test_accuracy": 0.97, "test_loss": 0.1}"#,
             in: folder)
-        let log = try LogReader.read(folder)[0]
+        let log = try LogReader.read(folder).logs[0]
         #expect(log.hyperparameters.map(\.name) == ["lr", "hidden"])
         #expect(log.testResults == [NamedValue(name: "accuracy", value: 0.97), NamedValue(name: "loss", value: 0.1)])
         #expect(log.summary?["test_accuracy"] == 0.97)
@@ -84,7 +84,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Fixtures.temporaryFile("metrics.jsonl", Self.lines[1] + "\n", in: folder)
         _ = try Fixtures.temporaryFile("summary.json", "{\"a\": ", in: folder)
-        let log = try LogReader.read(folder)[0]
+        let log = try LogReader.read(folder).logs[0]
         #expect(
             log.warnings == [
                 "summary.json ignored: line 1, column 7 (byte 6): unexpected end of text, expected a value"

@@ -49,8 +49,8 @@ import Testing
 
     @Test func unknownColumnsAreKeptAndTextColumnsSkipped() throws {
         let url = try Fixtures.temporaryFile(
-            "log.csv", "epoch,loss,top5_acc,note\r\n0,0.5,0.9,warmup\r\n1,0.4,0.95,\r\n")
-        let log = try LogReader.read(url)[0]
+            "log.csv", "epoch,loss,note,top5_acc\r\n0,0.5,warmup,0.9\r\n1,0.4,,0.95\r\n")
+        let log = try LogReader.read(url).logs[0]
         #expect(log.format == .kerasCSV)
         #expect(log.values("top5_acc") == [0.9, 0.95])
         #expect(log.series(named: "top5_acc")?.goal == .maximize)
@@ -59,7 +59,7 @@ import Testing
 
     @Test func repeatedHeaderIsSkippedAndCounted() throws {
         let url = try Fixtures.temporaryFile("log.csv", "epoch,loss\r\n0,0.5\r\nepoch,loss\r\n1,0.4\r\n")
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.values("loss") == [0.5, 0.4])
         #expect(log.warnings == ["repeated header lines skipped: 1"])
     }
@@ -67,14 +67,14 @@ import Testing
     @Test func quotedFieldsFollowPythonsCSVModule() throws {
         let url = try Fixtures.temporaryFile(
             "log.csv", "epoch,\"a,b\",loss\r\n0,\"[1, 2]\",0.5\r\n1,\"[3, 4]\",\"0.25\"\r\n")
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.values("loss") == [0.5, 0.25])
         #expect(log.warnings == ["column \"a,b\" holds no numbers: skipped"])
     }
 
     @Test func partialLastRowIsAWarning() throws {
         let url = try Fixtures.temporaryFile("log.csv", "epoch,loss,val_loss\r\n0,0.5,0.6\r\n1,0.4")
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.values("loss") == [0.5])
         #expect(log.warnings == ["the last line is incomplete (the run may still be writing): skipped"])
     }

@@ -48,14 +48,14 @@ import Testing
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try csv.write(to: folder.appendingPathComponent("metrics.csv"))
         }
-        let logs = try LogReader.read(root)
+        let logs = try LogReader.read(root).logs
         #expect(logs.map(\.runName) == ["lightning_logs/version_0", "lightning_logs/version_1"])
     }
 
     @Test func sparseRowsOfAFabricLoggerWithoutEpochs() throws {
         let url = try Fixtures.temporaryFile(
             "metrics.csv", "loss_step,step,val_loss\n0.9,0,\n0.8,1,\n,1,0.85\n0.7,2,\n")
-        let log = try LogReader.read(url, format: .lightningCSV)[0]
+        let log = try LogReader.read(url, format: .lightningCSV).logs[0]
         #expect(log.values("loss") == [0.9, 0.8, 0.7])
         #expect(log.steps("val_loss") == [1])
         #expect(log.series(named: "val_loss")?.cadence == .step, "no epoch column: per-step")
@@ -66,9 +66,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Fixtures.temporaryFile("metrics.csv", "epoch,step,val_loss\n0,9,0.5\n", in: folder)
         _ = try Fixtures.temporaryFile("hparams.yaml", "a: 1\n  b: 2\n", in: folder)
-        let log = try LogReader.read(folder)[0]
+        let log = try LogReader.read(folder).logs[0]
         #expect(log.values("val_loss") == [0.5])
-        #expect(log.warnings == ["hparams.yaml ignored: line 2: unexpected \"b: 2\" at this indentation"])
+        #expect(log.warnings == ["hparams.yaml ignored: line 2: mapping values are not allowed in this context"])
     }
 
     @Test func aNonIntegerStepNamesTheLine() {

@@ -19,8 +19,8 @@ import TestSupport
         #expect(log.steps("val_accuracy") == [2, 4, 6, 8, 10])
         #expect(
             log.warnings == [
-                "NaN or infinite values (shown as gaps) in 'Loss/train': 1", "image summaries skipped: 1",
-                "histogram summaries skipped: 1",
+                "image summaries skipped: 1", "histogram summaries skipped: 1",
+                "NaN or infinite values (shown as gaps) in 'Loss/train': 1",
             ])
     }
 
@@ -42,14 +42,21 @@ import TestSupport
         #expect(groups.map(\.quantity) == ["loss", "accuracy", "lr"])
         let loss = groups[0]
         #expect(loss.xAxis == .epoch)
-        #expect(loss.lines.map(\.series.originalName) == ["train/epoch_loss", "validation/epoch_loss"])
-        #expect(loss.lines.map(\.split) == [.train, .validation])
+        #expect(
+            loss.lines.map(\.series.originalName) == [
+                "train/epoch_loss", "validation/epoch_loss", "validation/evaluation_loss_vs_iterations",
+            ])
+        #expect(loss.lines.map(\.split) == [.train, .validation, .validation])
         #expect(loss.lines[0].points.map(\.x) == [1, 2, 3, 4], "epoch_* at step = 0-based epoch")
         #expect(loss.lines[1].points[0].y == Double(Float(0.9)))
-        // Keras's per-iteration evaluation loss has steps but no epochs: it stays a step series.
+        // Keras's evaluation loss is logged at each epoch's end, at step = iterations so far:
+        // it marks where epochs end, and is drawn faintly at those ends.
         let iterations = try #require(log.series(named: "val_loss", cadence: .step))
         #expect(iterations.originalName == "validation/evaluation_loss_vs_iterations")
         #expect(iterations.points.map(\.step) == [10, 20, 30, 40])
+        #expect(iterations.points.map(\.epoch) == [1, 2, 3, 4])
+        #expect(loss.lines[2].isBackground)
+        #expect(loss.lines[2].points.map(\.x) == [1, 2, 3, 4])
     }
 
     @Test func aTruncatedLastRecordIsAWarningNotAnError() throws {
@@ -77,7 +84,7 @@ import TestSupport
                 path: file.path, record: 5, byteOffset: 232,
                 reason: "the CRC of its length field does not match (length field reads 288)")
         ) {
-            try LogReader.read(file)
+            try LogReader.read(file).logs
         }
     }
 

@@ -30,7 +30,7 @@ import Testing
         for event in Self.events { try writer.receive(event) }
         try writer.close()
 
-        let logs = try LogReader.read(folder)
+        let logs = try LogReader.read(folder).logs
         try #require(logs.count == 1)
         let log = logs[0]
         #expect(log.format == .nnreport)
@@ -61,7 +61,7 @@ import Testing
             #expect(text.split(separator: "\n").count == count + 1)
             #expect(text.hasSuffix(event.jsonLine + "\n"))
         }
-        let live = try LogReader.read(url)[0]
+        let live = try LogReader.read(url).logs[0]
         #expect(live.status == "completed")
         try writer.close()
     }
@@ -120,7 +120,7 @@ import Testing
                 + "1,0.9,0.35,0.0005,0.91,0.31\r\n" + "2,0.3,nan,NA,NA,NA\r\n")
 
         // And the Keras reader reads it back, epochs 1-based.
-        let log = try LogReader.read(url)[0]
+        let log = try LogReader.read(url).logs[0]
         #expect(log.format == .kerasCSV)
         #expect(log.values("val_loss") == [0.45, 0.31])
         #expect(log.epochs("accuracy") == [1, 2, 3])
@@ -162,7 +162,7 @@ import Testing
         let fanOut = MetricFanOut([writer, recorder])
         for event in JSONLWriterTests.events { try fanOut.receive(event) }
         try writer.close()
-        let fromFile = try LogReader.read(url)[0]
+        let fromFile = try LogReader.read(url).logs[0]
         let fromMemory = MetricLog(events: recorder.events, source: url, runName: fromFile.runName)
         #expect(fromMemory == fromFile)
     }

@@ -128,6 +128,6 @@ import TestSupport
     @Test func markdownFromLogsCannotBreakATable() {
         #expect(MarkdownText.cell("a|b\nc") == "a\\|b c")
         #expect(MarkdownText.code("x`y") == "x'y")
-        #expect(LogViewParts.altText("run [1]") == "run (1)")
+        #expect(MarkdownText.alt("run [1]") == "run (1)")
     }
 }

@@ -16,5 +16,6 @@ mkdir -p "$out"
 protoc --plugin=protoc-gen-swift="$plugin" -I "$here/proto" \
   --swift_opt=Visibility=Internal --swift_opt=FileNaming=DropPath \
   --swift_out="$out" \
-  tensorboard/event.proto tensorboard/summary.proto tensorboard/tensor.proto
+  tensorboard/event.proto tensorboard/summary.proto tensorboard/tensor.proto \
+  tensorboard/hparams_plugin_data.proto
 echo "generated: $(ls "$out")"

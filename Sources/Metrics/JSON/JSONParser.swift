@@ -7,6 +7,10 @@
 /// as RFC 8259 section 8.1 allows; nothing else outside the grammar is accepted (no comments,
 /// trailing commas, `NaN` or single quotes). Object members keep their order; duplicate keys
 /// are kept as they appear.
+///
+/// One extension is opt-in (`allowsNonFinite`): the `NaN`, `Infinity` and `-Infinity` that
+/// Python's `json.dumps` writes for non-finite floats by default, which the logs of Hugging
+/// Face's Trainer, detectron2 and mmengine hold when a run diverges.
 public struct JSONParser {
     /// The nesting limit used unless a caller asks otherwise.
     public static let defaultMaxDepth = 512
@@ -14,10 +18,12 @@ public struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
     let maxDepth: Int
+    let allowsNonFinite: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, allowsNonFinite: Bool = false) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.allowsNonFinite = allowsNonFinite
         // Skip a UTF-8 byte order mark.
         index = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
@@ -26,17 +32,19 @@ public struct JSONParser {
     ///
     /// - Throws: ``JSONParseError`` naming the line, column and byte offset.
     /// - Complexity: O(n) in the length of the text.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
-        try parse(bytes[...], maxDepth: maxDepth)
+    public static func parse(
+        _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, allowsNonFinite: Bool = false
+    ) throws(JSONParseError) -> JSONValue {
+        try parse(bytes[...], maxDepth: maxDepth, allowsNonFinite: allowsNonFinite)
     }
 
     /// Parses one JSON text held in part of a byte array (offsets in errors count from the slice's start).
-    public static func parse(_ bytes: ArraySlice<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONParseError)
-        -> JSONValue
-    {
+    public static func parse(
+        _ bytes: ArraySlice<UInt8>, maxDepth: Int = defaultMaxDepth, allowsNonFinite: Bool = false
+    ) throws(JSONParseError) -> JSONValue {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSONParseError) -> JSONValue in
-                var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
+                var parser = JSONParser(bytes: buffer, maxDepth: maxDepth, allowsNonFinite: allowsNonFinite)
                 return try parser.parseDocument()
             }
         }
@@ -71,6 +79,17 @@ public struct JSONParser {
         case UInt8(ascii: "n"):
             try expectLiteral("null")
             return .null
+        case UInt8(ascii: "N") where allowsNonFinite:
+            try expectLiteral("NaN")
+            return .number(.nan)
+        case UInt8(ascii: "I") where allowsNonFinite:
+            try expectLiteral("Infinity")
+            return .number(.infinity)
+        case UInt8(ascii: "-")
+        where allowsNonFinite && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "I"):
+            index += 1
+            try expectLiteral("Infinity")
+            return .number(-.infinity)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try parseNumber())
         default:

@@ -10,6 +10,16 @@ public enum LogFormat: String, Sendable, CaseIterable, CustomStringConvertible {
     case tensorBoard = "tensorboard"
     /// DVCLive `plots/metrics/**.tsv`.
     case dvclive = "dvclive"
+    /// Hugging Face transformers `Trainer`: `trainer_state.json` (its `log_history`), or an
+    /// output folder holding it (top level or `checkpoint-N/`) beside its TensorBoard logs.
+    case huggingFace = "hf-trainer"
+    /// MLflow tracking: a file store (`mlruns/`) or a SQLite tracking database (`mlflow.db`).
+    case mlflow = "mlflow"
+    /// JSON lines: one object of metrics per line with a step, iteration or epoch member
+    /// (detectron2's metrics.json, mmengine's scalars.json).
+    case jsonLines = "json-lines"
+    /// Ultralytics YOLO `results.csv`: `epoch` counted from 1, `train/`, `val/`, `metrics/`, `lr/` columns.
+    case ultralytics = "ultralytics"
     /// Any CSV or TSV table with a header row and an x column (`--x step|epoch|NAME`).
     case table = "csv"
 
@@ -21,6 +31,10 @@ public enum LogFormat: String, Sendable, CaseIterable, CustomStringConvertible {
         case .lightningCSV: return "PyTorch Lightning CSVLogger metrics.csv"
         case .tensorBoard: return "TensorBoard event file"
         case .dvclive: return "DVCLive plots/metrics TSV"
+        case .huggingFace: return "Hugging Face Trainer state"
+        case .mlflow: return "MLflow tracking store"
+        case .jsonLines: return "JSON lines log"
+        case .ultralytics: return "Ultralytics results.csv"
         case .table: return "plain CSV/TSV table"
         }
     }

@@ -13,6 +13,10 @@ public struct MetricLog: Sendable, Equatable {
     public var series: [MetricSeries]
     /// Final figures on held-out test data (nnreport's `test` event), when the log has them.
     public var testResults: [NamedValue]
+    /// Values the log records once, at the end, under the name it gives them: Hugging Face's
+    /// `train_loss` (the mean over training), TensorBoard's `hparam/*` metrics, DVCLive's
+    /// metrics.json, Trainer and MLflow summaries.
+    public var finalValues: [NamedValue]
     /// How the run ended (`completed`, `early_stopped`, `diverged`, `interrupted`) when the log says.
     public var status: String?
     /// The run's summary document (nnreport summary.json, DVCLive metrics.json), when present.
@@ -22,11 +26,19 @@ public struct MetricLog: Sendable, Equatable {
     /// Things skipped or repaired while reading, each with a count: NaN gaps, other summary
     /// kinds, a partial last line or record, duplicate rows.
     public var warnings: [String]
+    /// How the report's numbers relate to the log's, said once: how the writer counts epochs
+    /// and steps, which of two files holding the same values was read.
+    public var notes: [String]
+    /// What to add to a logged `step` to get the number of optimisation steps completed at that
+    /// point: 0 when the writer logs the count (nnreport, Hugging Face), 1 when it logs the
+    /// 0-based index of the step just taken (Lightning). Used to place steps within epochs.
+    public var stepOffset: Int
 
     public init(
         source: URL, format: LogFormat, runName: String, hyperparameters: [Hyperparameter] = [],
         series: [MetricSeries] = [], testResults: [NamedValue] = [], status: String? = nil,
-        summary: JSONValue? = nil, xColumn: String? = nil, warnings: [String] = []
+        summary: JSONValue? = nil, xColumn: String? = nil, warnings: [String] = [], finalValues: [NamedValue] = [],
+        notes: [String] = [], stepOffset: Int = 0
     ) {
         self.source = source
         self.format = format
@@ -38,6 +50,9 @@ public struct MetricLog: Sendable, Equatable {
         self.summary = summary
         self.xColumn = xColumn
         self.warnings = warnings
+        self.finalValues = finalValues
+        self.notes = notes
+        self.stepOffset = stepOffset
     }
 
     /// The series with this canonical name (`val_loss`), preferring `cadence` when given.

@@ -11,6 +11,32 @@ struct MetricLogBuilder {
     private var entries: [(key: Key, points: [MetricPoint])] = []
     private var index: [Key: Int] = [:]
     var tally = WarningTally()
+    /// Names a reader parsed itself (an `add_scalars` key), by original name.
+    private var parsedNames: [String: MetricName] = [:]
+    /// Original names whose points carry exact epoch positions.
+    private var positioned: Set<String> = []
+    /// Original names kept out of the charts, with the reason.
+    private var exclusions: [String: String] = [:]
+
+    /// Gives the series logged as `original` this parsed name instead of parsing `original`.
+    mutating func name(_ original: String, as name: MetricName) {
+        parsedNames[original] = name
+    }
+
+    /// Marks the points of `original` as carrying exact epoch positions (``MetricSeries/epochIsPosition``).
+    mutating func markEpochPositions(_ original: String) {
+        positioned.insert(original)
+    }
+
+    /// Keeps `original` out of the charts, listed with `reason`.
+    mutating func exclude(_ original: String, reason: String) {
+        exclusions[original] = reason
+    }
+
+    /// Whether any value of `original` was added.
+    func contains(_ original: String) -> Bool {
+        entries.contains { $0.key.originalName == original }
+    }
 
     /// The entry of `key`: a linear scan while there are few metrics (comparing short strings
     /// is cheaper than hashing them for every value of a 100,000-line log), a lookup after.
@@ -43,12 +69,14 @@ struct MetricLogBuilder {
     mutating func buildSeries() -> [MetricSeries] {
         var result: [MetricSeries] = []
         for (key, raw) in entries {
-            let name = MetricName(parsing: key.originalName)
+            let name = parsedNames[key.originalName] ?? MetricName(parsing: key.originalName)
             let cadence = key.cadence ?? name.cadence ?? Self.inferCadence(raw)
             result.append(
                 MetricSeries(
                     name: name, originalName: key.originalName, cadence: cadence,
-                    points: deduplicated(raw, cadence: cadence, name: key.originalName)))
+                    points: deduplicated(raw, cadence: cadence, name: key.originalName),
+                    epochIsPosition: positioned.contains(key.originalName),
+                    exclusion: exclusions[key.originalName]))
         }
         return result
     }

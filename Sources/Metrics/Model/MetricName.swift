@@ -13,88 +13,136 @@ public enum MetricCadence: String, Sendable, Hashable {
 
 /// A metric name taken apart into split, quantity and cadence, so that the naming conventions
 /// of different tools meet: `val_loss`, `validation/epoch_loss` (Keras TensorBoard callback),
-/// `Loss/val` (PyTorch tutorials), `val_loss_epoch` (Lightning) and `eval/loss` (DVCLive) all
-/// become validation `loss`; `acc` becomes `accuracy`, `learning_rate` and `lr-Adam` become `lr`.
+/// `Loss/val` (PyTorch tutorials), `val_loss_epoch` (Lightning), `eval/loss` (DVCLive, Hugging
+/// Face) and `val/box_loss` (Ultralytics) all name validation values; `acc` becomes `accuracy`,
+/// `learning_rate` and `lr-Adam` become `lr`.
+///
+/// The split comes from the name wherever the name says it: `train`, `val`, `valid`,
+/// `validation`, `eval`, `evaluation` or `test` (any case) as a path part (`Loss/val`), or as
+/// a prefix or suffix joined by `_`, `-`, `.` or a space (`val_loss`, `Loss-Test`). A name that
+/// states no split is read as training and says so (``splitIsStated``).
 public struct MetricName: Sendable, Hashable, CustomStringConvertible {
     public var split: MetricSplit
-    /// The canonical lowercase quantity: `loss`, `accuracy`, `lr`, or the name as given.
+    /// False when the name states no split (`loss`): the split is then `.train` by convention.
+    public var splitIsStated: Bool
+    /// The canonical lowercase quantity that groups series onto one chart: `loss`, `accuracy`,
+    /// `lr`, `map50(b)`.
     public var quantity: String
+    /// The quantity as the log spelled it, case kept: `mAP50(B)`, `Loss`, `lr`.
+    public var label: String
+    /// A line of a chart that holds several lines of one quantity and split: the key of a
+    /// PyTorch `add_scalars` call (`grouped` with `a` and `b`), a parameter group (`lr/pg0`).
+    public var line: String?
     /// The cadence the name itself states (`_step`, `_epoch`, `epoch_`, `batch_`), if any.
     public var cadence: MetricCadence?
 
-    public init(split: MetricSplit, quantity: String, cadence: MetricCadence? = nil) {
+    public init(
+        split: MetricSplit, quantity: String, label: String? = nil, line: String? = nil,
+        cadence: MetricCadence? = nil, splitIsStated: Bool = true
+    ) {
         self.split = split
+        self.splitIsStated = splitIsStated
         self.quantity = quantity
+        self.label = label ?? quantity
+        self.line = line
         self.cadence = cadence
     }
 
-    /// The canonical spelling: `loss`, `val_loss`, `test_loss`.
+    /// The canonical spelling: `loss`, `val_loss`, `test_loss`; `lr/pg0` for a line of `lr`.
     public var canonical: String {
+        let base = line.map { quantity + "/" + $0.lowercased() } ?? quantity
         switch split {
-        case .train: return quantity
-        case .validation: return "val_" + quantity
-        case .test: return "test_" + quantity
+        case .train: return base
+        case .validation: return "val_" + base
+        case .test: return "test_" + base
         }
     }
 
     public var description: String { canonical }
 
-    /// Parses a metric name as written by any supported tool.
-    public init(parsing raw: String) {
-        var split: MetricSplit?
-        var cadence: MetricCadence?
-        var components = raw.lowercased().split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        if components.count >= 2 {
-            if let found = Self.splitWords[components[0]] {
-                split = found
-                components.removeFirst()
-            } else if let found = Self.splitWords[components[components.count - 1]] {
-                split = found
-                components.removeLast()
-            }
+    /// The canonical spelling with the quantity as logged, case kept: `val_mAP50(B)`.
+    public var display: String {
+        // Aliases (`acc`, `learning_rate`) and a capitalised first letter (`Loss`) give way to
+        // the canonical quantity; other spellings (`mAP50(B)`) are kept.
+        let shown = label.lowercased() != quantity || label.dropFirst() == quantity.dropFirst() ? quantity : label
+        let base = line.map { shown + "/" + $0 } ?? shown
+        switch split {
+        case .train: return base
+        case .validation: return "val_" + base
+        case .test: return "test_" + base
         }
-        var name = components.joined(separator: "/")
-        // Keras's TensorBoard callback: epoch_loss, batch_loss, evaluation_loss_vs_iterations.
-        if let inner = name.strippingPrefix("evaluation_")?.strippingSuffix("_vs_iterations") {
-            name = inner
-            split = split ?? .validation
-            cadence = .step
-        } else if let inner = name.strippingPrefix("epoch_") {
-            name = inner
-            cadence = .epoch
-        } else if let inner = name.strippingPrefix("batch_") {
-            name = inner
-            cadence = .step
-        }
-        // Lightning's on_step / on_epoch suffixes.
-        if let inner = name.strippingSuffix("_step") {
-            name = inner
-            cadence = .step
-        } else if let inner = name.strippingSuffix("_epoch") {
-            name = inner
-            cadence = .epoch
-        }
-        if split == nil {
-            for (prefix, found) in Self.splitPrefixes {
-                if let inner = name.strippingPrefix(prefix) {
-                    name = inner
-                    split = found
-                    break
-                }
-            }
-        }
-        if split == nil {
-            for (suffix, found) in Self.splitSuffixes {
-                if let inner = name.strippingSuffix(suffix) {
-                    name = inner
-                    split = found
-                    break
-                }
-            }
-        }
-        self.init(split: split ?? .train, quantity: Self.canonicalQuantity(name), cadence: cadence)
     }
 
+    /// Parses a metric name as written by any supported tool.
+    public init(parsing raw: String) {
+        var components = raw.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if components.isEmpty { components = [raw] }
+        var split: MetricSplit?
+        var cadence: MetricCadence?
+
+        // Cadence words on the last part: Keras's TensorBoard callback (epoch_loss, batch_loss,
+        // evaluation_loss_vs_iterations) and Lightning's on_step / on_epoch suffixes.
+        var last = components[components.count - 1]
+        if let inner = last.strippingPrefix("evaluation_", caseSensitive: false)?
+            .strippingSuffix("_vs_iterations", caseSensitive: false)
+        {
+            last = inner
+            split = .validation
+            cadence = .step
+        } else if let inner = last.strippingPrefix("epoch_", caseSensitive: false) {
+            last = inner
+            cadence = .epoch
+        } else if let inner = last.strippingPrefix("batch_", caseSensitive: false) {
+            last = inner
+            cadence = .step
+        }
+        if let inner = last.strippingSuffix("_step", caseSensitive: false) {
+            last = inner
+            cadence = .step
+        } else if let inner = last.strippingSuffix("_epoch", caseSensitive: false) {
+            last = inner
+            cadence = .epoch
+        }
+        components[components.count - 1] = last
+
+        // A split word as a whole path part: first part (train/loss), else last (Loss/val),
+        // else any other. (Keras's validation/evaluation_loss_vs_iterations says it twice.)
+        if components.count >= 2 {
+            let order = [0, components.count - 1] + Array(1..<max(1, components.count - 1))
+            for index in order {
+                if let found = Self.splitWords[components[index].lowercased()] {
+                    split = split ?? found
+                    components.remove(at: index)
+                    break
+                }
+            }
+        }
+        // A split word joined to a part: val_loss, loss_val, Val-Acc.
+        if split == nil {
+            search: for index in components.indices.reversed() {
+                for (word, found) in Self.splitWordList {
+                    if let (rest, _) = Self.strippingWord(word, from: components[index]) {
+                        split = found
+                        components[index] = rest
+                        break search
+                    }
+                }
+            }
+        }
+        var label = components.joined(separator: "/")
+        var line: String?
+        // A parameter group of a learning rate (Ultralytics lr/pg0, Lightning lr-SGD/pg1) is a
+        // line of the learning-rate chart.
+        if components.count >= 2, Self.canonicalQuantity(components[0].lowercased()) == "lr" {
+            label = components[0]
+            line = components.dropFirst().joined(separator: "/")
+        }
+        self.init(
+            split: split ?? .train, quantity: Self.canonicalQuantity(label.lowercased()), label: label, line: line,
+            cadence: cadence, splitIsStated: split != nil)
+    }
+
+    /// Split words, case-insensitively.
     static let splitWords: [String: MetricSplit] = [
         "train": .train, "training": .train,
         "val": .validation, "valid": .validation, "validation": .validation,
@@ -102,17 +150,30 @@ public struct MetricName: Sendable, Hashable, CustomStringConvertible {
         "test": .test,
     ]
 
-    static let splitPrefixes: [(String, MetricSplit)] = [
-        ("validation_", .validation), ("valid_", .validation), ("val_", .validation), ("eval_", .validation),
-        ("training_", .train), ("train_", .train), ("test_", .test),
-    ]
+    /// The split words, longest first, so that `validation_loss` is not read as `valid` + `ation_loss`.
+    static let splitWordList: [(String, MetricSplit)] = splitWords.sorted {
+        ($0.key.count, $0.key) > ($1.key.count, $1.key)
+    }.map { ($0.key, $0.value) }
 
-    static let splitSuffixes: [(String, MetricSplit)] = [
-        ("_validation", .validation), ("_valid", .validation), ("_val", .validation), ("_eval", .validation),
-        ("_training", .train), ("_train", .train), ("_test", .test),
-    ]
+    /// The part without a split word joined to it by `_`, `-`, `.` or a space, at its start or its
+    /// end, and whether it was the start; nil when the part has no such word or is nothing more.
+    static func strippingWord(_ word: String, from part: String) -> (String, Bool)? {
+        let lower = part.lowercased()
+        let separators: Set<Character> = ["_", "-", ".", " "]
+        if lower.count > word.count + 1, lower.hasPrefix(word),
+            separators.contains(lower[lower.index(lower.startIndex, offsetBy: word.count)])
+        {
+            return (String(part.dropFirst(word.count + 1)), true)
+        }
+        if lower.count > word.count + 1, lower.hasSuffix(word),
+            separators.contains(lower[lower.index(lower.endIndex, offsetBy: -word.count - 1)])
+        {
+            return (String(part.dropLast(word.count + 1)), false)
+        }
+        return nil
+    }
 
-    /// Aliases between the tools' spellings of one quantity.
+    /// Aliases between the tools' spellings of one quantity (lowercase in, lowercase out).
     static func canonicalQuantity(_ name: String) -> String {
         switch name {
         case "acc": return "accuracy"
@@ -127,14 +188,18 @@ public struct MetricName: Sendable, Hashable, CustomStringConvertible {
 
 extension String {
     /// The rest of the string after `prefix`, or nil when it does not start with it or is nothing more.
-    func strippingPrefix(_ prefix: String) -> String? {
-        guard count > prefix.count, hasPrefix(prefix) else { return nil }
+    func strippingPrefix(_ prefix: String, caseSensitive: Bool = true) -> String? {
+        guard count > prefix.count else { return nil }
+        let head = caseSensitive ? String(self.prefix(prefix.count)) : self.prefix(prefix.count).lowercased()
+        guard head == prefix else { return nil }
         return String(dropFirst(prefix.count))
     }
 
     /// The string without `suffix`, or nil when it does not end with it or is nothing more.
-    func strippingSuffix(_ suffix: String) -> String? {
-        guard count > suffix.count, hasSuffix(suffix) else { return nil }
+    func strippingSuffix(_ suffix: String, caseSensitive: Bool = true) -> String? {
+        guard count > suffix.count else { return nil }
+        let tail = caseSensitive ? String(self.suffix(suffix.count)) : self.suffix(suffix.count).lowercased()
+        guard tail == suffix else { return nil }
         return String(dropLast(suffix.count))
     }
 }

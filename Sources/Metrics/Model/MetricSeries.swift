@@ -5,18 +5,33 @@ public struct MetricSeries: Sendable, Equatable {
     public var originalName: String
     public var cadence: MetricCadence
     public var points: [MetricPoint]
+    /// True when each point's `epoch` is its exact position in epochs (Hugging Face's fractional
+    /// `epoch`: 0.25 is a quarter of the first epoch), not the number of the epoch it belongs to.
+    public var epochIsPosition: Bool
+    /// Why the reader keeps this series out of the charts (Lightning's `hp_metric` placeholder),
+    /// or nil. Such a series is listed in the report with this reason.
+    public var exclusion: String?
 
-    public init(name: MetricName, originalName: String, cadence: MetricCadence, points: [MetricPoint]) {
+    public init(
+        name: MetricName, originalName: String, cadence: MetricCadence, points: [MetricPoint],
+        epochIsPosition: Bool = false, exclusion: String? = nil
+    ) {
         self.name = name
         self.originalName = originalName
         self.cadence = cadence
         self.points = points
+        self.epochIsPosition = epochIsPosition
+        self.exclusion = exclusion
     }
 
     /// `loss`, `val_loss`, ...
     public var canonicalName: String { name.canonical }
 
     public var goal: MetricGoal { MetricGoal(quantity: name.quantity) }
+
+    /// True for run bookkeeping (times, throughput, FLOPs, counters such as a logged `epoch`):
+    /// listed in a table rather than drawn, since a chart of them says nothing about learning.
+    public var isBookkeeping: Bool { Bookkeeping.matches(name) }
 
     /// The points that are not gaps.
     public var finitePoints: [MetricPoint] { points.filter(\.isFinite) }

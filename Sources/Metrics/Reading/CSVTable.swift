@@ -69,6 +69,17 @@ struct CSVTable {
         return header
     }
 
+    /// The first field of the first record after the header, for format detection.
+    static func firstField(of bytes: [UInt8], delimiter: UInt8) -> String? {
+        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, path: "")
+        guard (try? tokenizer.next()) != nil else { return nil }
+        while let record = try? tokenizer.next() {
+            if record.fields == [""] { continue }
+            return record.fields.first
+        }
+        return nil
+    }
+
     /// The separator of the first line: the most frequent of tab, comma and semicolon outside
     /// quotes (comma on ties), or nil when the line has none of them.
     static func guessDelimiter(_ bytes: [UInt8]) -> UInt8? {

@@ -9,31 +9,9 @@ enum JSONLLogReader {
     static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
         var accumulator = MetricEventAccumulator(path: path)
-        var lineNumber = 0
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < bytes.count {
-            lineNumber += 1
-            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
-            let end = newline ?? bytes.count
-            var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            let line = bytes[start..<lineEnd]
-            start = end + 1
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-            let value: JSONValue
-            do {
-                value = try JSONParser.parse(line)
-            } catch {
-                if newline == nil {
-                    accumulator.builder.tally.note(
-                        "line \(lineNumber) is incomplete (\(line.count) bytes without a line end; the run may still be writing): skipped"
-                    )
-                    break
-                }
-                throw .malformed(
-                    path: path, location: .line(lineNumber, column: error.column), expected: "a JSON event object",
-                    found: error.reason)
-            }
+        let partial = try JSONLineScanner.forEach(
+            bytes, path: path, expected: "a JSON event object", allowsNonFinite: false
+        ) { lineNumber, value, line throws(MetricLogError) in
             guard value["event"]?.stringValue != nil else {
                 throw .malformed(
                     path: path, location: .line(lineNumber, column: nil),
@@ -41,6 +19,7 @@ enum JSONLLogReader {
             }
             try accumulator.add(value, line: lineNumber)
         }
+        if let partial { accumulator.builder.tally.note(partial) }
         guard accumulator.eventCount > 0 else {
             throw .noMetrics(path: path, format: .nnreport, reason: "the file holds no complete event line")
         }

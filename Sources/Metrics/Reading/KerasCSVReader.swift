@@ -9,15 +9,39 @@ import Foundation
 /// Old (`acc`, `val_acc`, `lr`) and new (`accuracy`, `val_accuracy`, `learning_rate`) names
 /// are both understood; any other column is kept as a metric if it is numeric.
 enum KerasCSVReader {
-    /// Nil when the header looks like a Keras CSVLogger file, else why not.
-    static func mismatch(header: [String]?) -> String? {
+    /// Nil when the header (and the first row's epoch) look like a Keras CSVLogger file, else
+    /// why not. CSVLogger writes `epoch` first, then the metric names sorted as Python sorts
+    /// them, and its first row is epoch 0; a table with an `epoch` column that breaks either
+    /// rule (a pandas history saved with `to_csv`, counting epochs from 1) is not shifted.
+    static func mismatch(header: [String]?, firstEpoch: String? = nil) -> String? {
         guard let header else { return "the first line is not a delimited header" }
         guard header.first == "epoch" else {
             return "the first column is \(LogFile.excerpt(header.first ?? "")), not \"epoch\""
         }
         if header.contains("step") { return "it has a \"step\" column, which Keras does not write" }
         guard header.count >= 2 else { return "it has no metric columns after \"epoch\"" }
+        guard isKerasOrder(Array(header.dropFirst())) else {
+            return "the columns after \"epoch\" are not sorted, as Keras's CSVLogger sorts them"
+        }
+        if let firstEpoch, firstEpoch.trimmingWhitespace() != "0" {
+            return "its first row is epoch \(LogFile.excerpt(firstEpoch)), and Keras's CSVLogger starts at 0"
+        }
         return nil
+    }
+
+    /// The order CSVLogger writes its columns in: the metric names sorted by code point (as
+    /// Python's `sorted`), followed, when the first epoch had no validation values
+    /// (`validation_freq` > 1), by `val_` and each name again.
+    static func isKerasOrder(_ names: [String]) -> Bool {
+        func sorted(_ part: ArraySlice<String>) -> Bool {
+            let scalars = part.map { Array($0.unicodeScalars.map(\.value)) }
+            return zip(scalars, scalars.dropFirst()).allSatisfy { !$1.lexicographicallyPrecedes($0) }
+        }
+        if sorted(names[...]) { return true }
+        guard names.count % 2 == 0 else { return false }
+        let half = names.count / 2
+        let first = names[..<half]
+        return sorted(first) && zip(first, names[half...]).allSatisfy { "val_" + $0 == $1 }
     }
 
     static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
@@ -49,6 +73,7 @@ enum KerasCSVReader {
         }
         return MetricLog(
             source: source, format: .kerasCSV, runName: LogReader.runName(for: source), series: builder.buildSeries(),
-            warnings: builder.tally.messages)
+            warnings: builder.tally.messages,
+            notes: ["Epochs are counted from 1 here: epoch 1 is the log's epoch 0 (Keras counts from 0)."])
     }
 }

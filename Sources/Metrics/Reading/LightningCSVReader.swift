@@ -65,7 +65,11 @@ enum LightningCSVReader {
         }
         return MetricLog(
             source: source, format: .lightningCSV, runName: LogReader.runName(for: source), series: series,
-            warnings: builder.tally.messages)
+            warnings: builder.tally.messages,
+            notes: [
+                "Epochs are counted from 1 here: epoch 1 is metrics.csv's epoch 0. Steps as Lightning logs them: "
+                    + "step s is the (s+1)-th optimisation step."
+            ], stepOffset: 1)
     }
 
     /// `12.0` written for a step by some loggers is the integer 12.

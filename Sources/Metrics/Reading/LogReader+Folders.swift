@@ -1,90 +1,6 @@
 import Foundation
 
 extension LogReader {
-    /// How deep subfolders are searched for runs.
-    static let maximumFolderDepth = 3
-
-    static func readFolder(_ folder: URL, format: LogFormat?, x: String?, depth: Int) throws(MetricLogError)
-        -> [MetricLog]
-    {
-        let entries = try listing(folder)
-        let files = Set(entries.filter { !$0.isDirectory }.map(\.name))
-        func wants(_ candidate: LogFormat) -> Bool { format == nil || format == candidate }
-        var attempts: [FormatAttempt] = []
-
-        if wants(.nnreport) {
-            if files.contains("metrics.jsonl") {
-                return [
-                    try readFile(folder.appendingPathComponent("metrics.jsonl"), format: .nnreport, x: x).from(folder)
-                ]
-            }
-            attempts.append(FormatAttempt(format: .nnreport, reason: "no metrics.jsonl"))
-        }
-        if wants(.tensorBoard) {
-            let eventFiles = try tensorBoardFiles(in: folder, entries: entries)
-            if !eventFiles.isEmpty { return [try TensorBoardReader.read(eventFiles, source: folder)] }
-            attempts.append(
-                FormatAttempt(
-                    format: .tensorBoard, reason: "no events.out.tfevents.* files here or in train/ or validation/"))
-        }
-        if wants(.dvclive) {
-            for root in [folder, folder.appendingPathComponent("dvclive")] {
-                if isFolder(root.appendingPathComponent("plots/metrics")) {
-                    return [try readDVCLive(root, source: folder)]
-                }
-            }
-            attempts.append(FormatAttempt(format: .dvclive, reason: "no plots/metrics or dvclive/plots/metrics folder"))
-        }
-        // Lightning's version_N folder, a Keras CSV, or a table in the folder.
-        let csvFormats: [LogFormat] = [.lightningCSV, .kerasCSV, .table]
-        if format == nil || csvFormats.contains(format!) {
-            if files.contains("metrics.csv") {
-                return [try readFile(folder.appendingPathComponent("metrics.csv"), format: format, x: x).from(folder)]
-            }
-            var logs: [MetricLog] = []
-            for name in files.sorted() where [".csv", ".tsv", ".log"].contains(where: name.hasSuffix) {
-                let url = folder.appendingPathComponent(name)
-                let bytes = try LogFile.read(url)
-                // Without a forced format, only files that look like a training tool's log count:
-                // a folder of arbitrary tables is not a run.
-                guard let chosen = format ?? (try? detect(bytes, fileName: name).get()),
-                    chosen != .table || format == .table,
-                    chosen != .dvclive || format == .dvclive
-                else { continue }
-                var log = try parse(bytes, format: chosen, source: url, x: x)
-                addSidecars(to: &log, folder: folder)
-                logs.append(log)
-            }
-            if !logs.isEmpty { return logs }
-            for candidate in csvFormats where wants(candidate) {
-                attempts.append(
-                    FormatAttempt(format: candidate, reason: "no metrics.csv or .csv/.tsv/.log file in this format"))
-            }
-        }
-        // Not a run itself: its subfolders may be runs (lightning_logs/version_*, runs/*).
-        var runs: [MetricLog] = []
-        if depth < maximumFolderDepth {
-            for entry in entries where entry.isDirectory {
-                do {
-                    runs += try readFolder(
-                        folder.appendingPathComponent(entry.name), format: format, x: x, depth: depth + 1)
-                } catch .unrecognised {
-                    continue  // that subfolder is not a run
-                }
-            }
-        }
-        if runs.isEmpty {
-            throw .unrecognised(
-                path: folder.path,
-                attempts: attempts + [
-                    FormatAttempt(
-                        format: format ?? .nnreport,
-                        reason: "no subfolder (searched \(maximumFolderDepth) levels deep) holds a run either")
-                ])
-        }
-        return runs
-    }
-
     struct Entry {
         var name: String
         var isDirectory: Bool
@@ -108,23 +24,36 @@ extension LogReader {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// The event files of a TensorBoard run folder: its own, and those of its `train/`,
-    /// `validation/` (and other split-named) subfolders with that name as tag prefix. When
-    /// the folder has event files itself, all its subfolders' files belong to it too
-    /// (PyTorch's `add_scalars` writes one subfolder per line); otherwise other subfolders are
-    /// separate runs.
+    /// The event files of a TensorBoard run folder: its own, and those of its subfolders. With
+    /// event files of its own, every subfolder (two levels deep) belongs to the run: PyTorch's
+    /// `add_scalars` writes `<tag>_<key>/`, tensorboardX's `<tag>/<key>/`, `add_hparams` a
+    /// timestamp folder. Without, only split-named subfolders do (Keras's `train/` and
+    /// `validation/`); other subfolders are runs of their own.
     static func tensorBoardFiles(in folder: URL, entries: [Entry]) throws(MetricLogError) -> [TensorBoardReader
         .EventFile]
     {
         var result = entries.filter { !$0.isDirectory && TensorBoardReader.isEventFileName($0.name) }.map {
-            TensorBoardReader.EventFile(url: folder.appendingPathComponent($0.name), tagPrefix: "")
+            TensorBoardReader.EventFile(url: folder.appendingPathComponent($0.name))
         }
         let ownFiles = !result.isEmpty
+        func collect(_ sub: URL, relative: String, depth: Int) throws(MetricLogError) {
+            for file in try listing(sub) {
+                let url = sub.appendingPathComponent(file.name)
+                if file.isDirectory {
+                    if depth < 2 { try collect(url, relative: relative + "/" + file.name, depth: depth + 1) }
+                } else if TensorBoardReader.isEventFileName(file.name) {
+                    result.append(.init(url: url, subfolder: relative))
+                }
+            }
+        }
         for entry in entries where entry.isDirectory {
-            guard ownFiles || MetricName.splitWords[entry.name.lowercased()] != nil else { continue }
-            let sub = folder.appendingPathComponent(entry.name)
-            for file in try listing(sub) where !file.isDirectory && TensorBoardReader.isEventFileName(file.name) {
-                result.append(.init(url: sub.appendingPathComponent(file.name), tagPrefix: entry.name + "/"))
+            if ownFiles {
+                try collect(folder.appendingPathComponent(entry.name), relative: entry.name, depth: 1)
+            } else if MetricName.splitWords[entry.name.lowercased()] != nil {
+                let sub = folder.appendingPathComponent(entry.name)
+                for file in try listing(sub) where !file.isDirectory && TensorBoardReader.isEventFileName(file.name) {
+                    result.append(.init(url: sub.appendingPathComponent(file.name), subfolder: entry.name))
+                }
             }
         }
         return result
@@ -147,7 +76,8 @@ extension LogReader {
         }
         var log = MetricLog(
             source: source, format: .dvclive, runName: runName(for: source), series: series,
-            warnings: builder.tally.messages)
+            warnings: builder.tally.messages,
+            notes: ["Steps as DVCLive counts them (Live.next_step): from 0."])
         addSidecars(to: &log, folder: root)
         return log
     }

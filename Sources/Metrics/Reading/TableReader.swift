@@ -5,9 +5,11 @@ import Foundation
 ///
 /// The x column is `x` when given: `step`, `epoch` or a column name (matched exactly, then
 /// ignoring case). Without it: a column named `step`, `global_step`, `iteration`, `iter` or
-/// `epoch`, in that order; failing those, rows are numbered from 1 (with a warning). An `epoch`
-/// x is taken as written (no 0-based shift: a plain table does not say how it counts); any
-/// other x column must hold integers.
+/// `epoch`, in that order; failing those, pandas' unnamed index column (the empty first header
+/// cell that `DataFrame.to_csv()` writes by default), else rows are numbered from 1 (with a
+/// note). An `epoch` x is taken as written (no 0-based shift: a plain table does not say how it
+/// counts); any other x column must hold integers. A pandas index beside another x column is
+/// dropped; other columns without a name are called `column N`.
 enum TableReader {
     static let defaultXColumns = ["step", "global_step", "iteration", "iter", "epoch"]
 
@@ -16,22 +18,52 @@ enum TableReader {
             return "the first line has no comma, tab or semicolon separated header"
         }
         guard header.count >= 2 else { return "the header has fewer than two columns" }
-        if header.contains(where: { NumberCell($0) != .text }) {
+        // pandas' to_csv() leaves the index column's name empty.
+        let names = header.first == "" ? Array(header.dropFirst()) : header
+        if names.contains(where: { NumberCell($0) != .text }) {
             return "the first line holds numbers or empty cells, not column names"
         }
         return nil
     }
 
+    /// True when column 0 is pandas' unnamed index: an empty name over whole numbers.
+    static func hasPandasIndex(_ table: CSVTable) -> Bool {
+        guard table.header.count >= 2, table.header[0].isEmpty else { return false }
+        return table.records.allSatisfy { record in
+            guard case .number(let value) = NumberCell(record.fields[0]) else { return false }
+            return LightningCSVReader.exactInteger(value) != nil
+        }
+    }
+
     static func parse(_ bytes: [UInt8], source: URL, x: String?) throws(MetricLogError) -> MetricLog {
         let path = source.path
         let delimiter = CSVTable.guessDelimiter(bytes) ?? UInt8(ascii: ",")
-        let table = try CSVTable.parse(bytes, delimiter: delimiter, path: path)
+        var table = try CSVTable.parse(bytes, delimiter: delimiter, path: path)
         var builder = MetricLogBuilder()
-        let xColumn = try resolveX(x, table: table)
+        var notes: [String] = []
+        let pandasIndex = hasPandasIndex(table)
+        if pandasIndex { table.header[0] = "index" }
+        for column in table.header.indices where table.header[column].isEmpty {
+            table.header[column] = "column \(column + 1)"
+        }
+        var xColumn = try resolveX(x, table: table)
+        var excluded = Set<Int>()
+        if pandasIndex {
+            if xColumn == nil {
+                xColumn = 0
+                notes.append(
+                    "The unnamed first column is pandas' index (DataFrame.to_csv writes it by default): "
+                        + "the x axis, as written (pandas counts from 0).")
+            } else if xColumn != 0 {
+                excluded.insert(0)
+                notes.append("The unnamed first column is pandas' index (DataFrame.to_csv's default): not a metric, left out.")
+            }
+        }
         let isEpoch = xColumn.map { table.header[$0].lowercased() == "epoch" } ?? false
-        if xColumn == nil { builder.tally.note("no step or epoch column: rows numbered from 1") }
-        let metricColumns = try TableColumns.numeric(
-            table, excluding: Set(xColumn.map { [$0] } ?? []), builder: &builder)
+        if xColumn == nil { notes.append("No step or epoch column: rows are numbered from 1.") }
+        if isEpoch { notes.append("Epochs as the table writes them (a plain table does not say whether it counts from 0 or 1).") }
+        if let xColumn { excluded.insert(xColumn) }
+        let metricColumns = try TableColumns.numeric(table, excluding: excluded, builder: &builder)
         for (rowIndex, record) in table.records.enumerated() {
             var step: Int? = rowIndex + 1
             var epoch: Double?
@@ -73,7 +105,7 @@ enum TableReader {
         }
         return MetricLog(
             source: source, format: .table, runName: LogReader.runName(for: source), series: series, xColumn: customX,
-            warnings: builder.tally.messages)
+            warnings: builder.tally.messages, notes: notes)
     }
 
     /// The x column's index; nil for row numbers.

@@ -5,17 +5,29 @@ extension ComparisonReport {
     /// One figure per quantity: a chart per split (training, validation, test) in which every run
     /// is one line in its own colour, named in the legend.
     func figures() -> [RunFigure] {
-        let groups = runs.map { $0.log.chartGroups() }
-        var quantities = ["loss", "accuracy"].filter { q in groups.contains { $0.contains { $0.quantity == q } } }
+        let groups = runs.map { $0.log.chartPlan().groups }
+        // A quantity can have two charts in a run (per epoch, and per step for series that
+        // cannot be placed in epochs): the per-step ones are compared on a chart of their own.
+        struct Key: Hashable {
+            var quantity: String
+            var leftOver: Bool
+        }
+        func key(_ group: MetricChartGroup, in runGroups: [MetricChartGroup]) -> Key {
+            let twice = runGroups.filter { $0.quantity == group.quantity }.count > 1
+            return Key(quantity: group.quantity, leftOver: twice && group.xAxis == .step)
+        }
+        var keys = ["loss", "accuracy"].flatMap { q in [Key(quantity: q, leftOver: false), Key(quantity: q, leftOver: true)] }
+        keys = keys.filter { k in groups.contains { g in g.contains { key($0, in: g) == k } } }
         for runGroups in groups {
-            for group in runGroups where !quantities.contains(group.quantity) { quantities.append(group.quantity) }
+            for group in runGroups where !keys.contains(key(group, in: runGroups)) { keys.append(key(group, in: runGroups)) }
         }
         var taken = Set<String>()
-        return quantities.map { quantity in
+        return keys.map { k in
             let members = groups.enumerated().compactMap { index, runGroups in
-                runGroups.first { $0.quantity == quantity }.map { (run: index, group: $0) }
+                runGroups.first { key($0, in: runGroups) == k }.map { (run: index, group: $0) }
             }
-            return figure(quantity, members: members, stem: MetricFigureStyle.fileStem(quantity, taken: &taken))
+            let stem = MetricFigureStyle.fileStem(k.leftOver ? k.quantity + "-per-step" : k.quantity, taken: &taken)
+            return figure(k.quantity, members: members, stem: stem)
         }
     }
 
@@ -27,6 +39,8 @@ extension ComparisonReport {
         let drawn = members.filter { $0.group.xAxis == axis }
         let left = members.filter { $0.group.xAxis != axis }.map { runs[$0.run].name }
         let xLabel = drawn.first?.group.xLabel ?? axis.rawValue
+        let label = drawn.first?.group.label ?? quantity
+        let integerX = drawn.allSatisfy(\.group.integerX)
 
         let splits = MetricSplit.allCases.filter { split in
             drawn.contains { $0.group.lines.contains { !$0.isBackground && $0.split == split } }
@@ -40,7 +54,9 @@ extension ComparisonReport {
                 let lines = group.lines.filter { !$0.isBackground && $0.split == split }
                 let style = MetricFigureStyle.runStyle(run)
                 for line in lines {
-                    let name = lines.count > 1 ? "\(runs[run].name) · \(line.series.originalName)" : runs[run].name
+                    let name = MetricFigureStyle.inChart(
+                        lines.count > 1
+                            ? "\(runs[run].name) · \(MetricFigureStyle.legend(line, among: lines))" : runs[run].name)
                     series.append(
                         LineSeries(
                             name, points: line.points.map { DataPoint(x: $0.x, y: $0.y) }, color: style.color,
@@ -51,31 +67,35 @@ extension ComparisonReport {
             }
             panels.append(
                 LineChart(
-                    title: splits == [.train]
-                        ? MetricFigureStyle.title(quantity)
-                        : "\(MetricFigureStyle.title(quantity)), \(MetricFigureStyle.word(split))",
-                    xAxis: AxisSpec(label: xLabel, ticks: MetricFigureStyle.xTicks(axis)),
-                    yAxis: AxisSpec(label: MetricFigureStyle.axisLabel(quantity)), series: series))
+                    title: MetricFigureStyle.inChart(
+                        splits == [.train]
+                            ? MetricFigureStyle.title(label)
+                            : "\(MetricFigureStyle.title(label)), \(MetricFigureStyle.word(split))"),
+                    xAxis: AxisSpec(
+                        label: MetricFigureStyle.inChart(xLabel), ticks: MetricFigureStyle.xTicks(integerX: integerX)),
+                    yAxis: AxisSpec(label: MetricFigureStyle.inChart(MetricFigureStyle.axisLabel(label))),
+                    series: series))
         }
         let scale = MetricFigureStyle.yScale(values, goal: MetricGoal(quantity: quantity))
         for i in panels.indices { panels[i].yAxis.scale = scale }
 
-        let what = MetricFigureStyle.axisLabel(quantity)
+        let what = MetricFigureStyle.axisLabel(label)
         let splitWords = splits.map(MetricFigureStyle.word).joined(separator: ", ")
         let runNames = drawn.map { runs[$0.run].name }
         var caption =
-            "\(MetricFigureStyle.title(quantity)) per \(xLabel) of \(runNames.count) run"
-            + "\(runNames.count == 1 ? "" : "s") (\(splitWords)), one colour per run."
+            "\(MarkdownText.cell(MetricFigureStyle.title(label))) per \(MarkdownText.cell(xLabel)) of "
+            + "\(runNames.count) run\(runNames.count == 1 ? "" : "s") (\(splitWords)), one colour per run."
         if scale == .log { caption += " Logarithmic y axis." }
         if !left.isEmpty {
             caption +=
-                " Not drawn: \(left.joined(separator: ", ")) (logged \(what) per "
-                + "\(axis == .epoch ? "step" : "epoch") only)."
+                " Not drawn: \(left.map(MarkdownText.cell).joined(separator: ", ")) (logged "
+                + "\(MarkdownText.cell(what)) per \(axis == .epoch ? "step" : "epoch") only, and this chart counts "
+                + "\(axis == .epoch ? "epochs" : "steps"))."
         }
         return RunFigure(
             key: stem, name: stem, figure: MetricFigureStyle.figure(panels),
-            alt: "\(MetricFigureStyle.title(quantity)) per \(xLabel) (\(splitWords)) of the runs "
+            alt: "\(MetricFigureStyle.title(label)) per \(xLabel) (\(splitWords)) of the runs "
                 + runNames.joined(separator: ", "),
-            caption: MarkdownText.cell(caption), csv: csv.joined(separator: "\n") + "\n")
+            caption: caption, csv: csv.joined(separator: "\n") + "\n")
     }
 }

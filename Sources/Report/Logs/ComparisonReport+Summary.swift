@@ -36,7 +36,7 @@ extension ComparisonReport {
                 let finite = values.filter(\.isFinite)
                 guard finite.count >= 2, let first = finite.first, let last = finite.last else { continue }
                 sparklines.append([
-                    "run": MarkdownText.cell(run.name), "metric": series.canonicalName,
+                    "run": MarkdownText.cell(run.name), "metric": MarkdownText.cell(series.canonicalName),
                     "spark": Sparkline.render(values), "first": F.significant(first), "last": F.significant(last),
                     "what": "per \(series.cadence.rawValue), \(F.grouped(values.count)) values",
                 ])
@@ -44,8 +44,8 @@ extension ComparisonReport {
         }
         let warningCount = runs.reduce(0) { $0 + $1.log.warnings.count }
         return [
-            "title": title,
-            "folder": folder,
+            "title": MarkdownText.cell(title),
+            "folder": MarkdownText.code(folder),
             "runs": runs.map { ["name": MarkdownText.cell($0.name)] },
             "rows": rowViews,
             "sparklines": sparklines,

@@ -16,7 +16,7 @@ extension ComparisonReport {
                 "color": MetricFigureStyle.runStyle(index).name,
                 "location": MarkdownText.code(run.location), "format": log.format.rawValue,
                 "formatName": log.format.displayName, "status": log.status.map(MarkdownText.cell) ?? "–",
-                "epochs": LogReport.lastEpoch(log).map(F.grouped) ?? "–",
+                "epochs": LogReport.lastEpoch(log) ?? "–",
                 "steps": LogReport.lastStep(log).map(F.grouped) ?? "–",
                 "warningCount": log.warnings.count,
             ]
@@ -47,6 +47,35 @@ extension ComparisonReport {
         }
         view["warnings"] = warnings
         view["hasWarnings"] = !warnings.isEmpty
+        // What each run holds besides its charts: notes, bookkeeping, series left undrawn.
+        let details: [[String: Any]] = runs.compactMap { run in
+            let plan = run.log.chartPlan()
+            let notes = LogSections.notes(run.log)
+            let bookkeeping = LogSections.bookkeeping(run.log, plan: plan)
+            var undrawn = LogSections.undrawn(plan)
+            // A comparison draws one line per run and split: faint per-step lines behind
+            // per-epoch ones would hide each other.
+            for group in plan.groups {
+                for line in group.lines where line.isBackground {
+                    undrawn.append([
+                        "name": MarkdownText.code(line.series.originalName),
+                        "reason": "per-step values behind a per-epoch line: a comparison draws the per-epoch line only",
+                    ])
+                }
+            }
+            guard !notes.isEmpty || !bookkeeping.isEmpty || !undrawn.isEmpty else { return nil }
+            return [
+                "run": MarkdownText.cell(run.name),
+                "notes": notes, "hasNotes": !notes.isEmpty,
+                "bookkeeping": bookkeeping, "hasBookkeeping": !bookkeeping.isEmpty,
+                "undrawn": undrawn, "hasUndrawn": !undrawn.isEmpty,
+            ]
+        }
+        view["runDetails"] = details
+        view["hasRunDetails"] = !details.isEmpty
+        let skipped = LogSections.skipped(self.skipped)
+        view["skipped"] = skipped
+        view["hasSkipped"] = !skipped.isEmpty
         return view
     }
 

@@ -10,9 +10,14 @@ public struct ComparisonReport: Sendable {
     /// The command line that wrote the report.
     public var command: String
     public var version: String
+    /// Files and folders passed over while looking for the runs.
+    public var skipped: [SkippedInput]
 
     /// - Parameter title: nil names the report after the runs.
-    public init(runs: [LoggedRun], title: String? = nil, command: String, version: String) {
+    public init(
+        runs: [LoggedRun], title: String? = nil, command: String, version: String, skipped: [SkippedInput] = []
+    ) {
+        self.skipped = skipped
         precondition(!runs.isEmpty, "a comparison report needs at least one run")
         self.runs = runs
         self.title = title ?? "Comparison of \(runs.count) run\(runs.count == 1 ? "" : "s")"

@@ -8,10 +8,19 @@ extension ComparisonTable {
         let table = ComparisonTable(runs: runs)
         let runValues: [JSONValue] = runs.map { run in
             let log = run.log
+            let plan = log.chartPlan()
             return [
                 "name": .string(run.name), "source": .string(run.location), "format": .string(log.format.rawValue),
                 "status": log.status.map(JSONValue.string) ?? .null,
                 "hyperparameters": .object(log.hyperparameters.map { (key: $0.name, value: $0.value) }),
+                "bookkeeping": .object(
+                    plan.bookkeeping.map { (key: $0.originalName, value: .number($0.last?.value)) }
+                        + log.finalValues.filter { Bookkeeping.matches(MetricName(parsing: $0.name)) }.map {
+                            (key: $0.name, value: .number($0.value))
+                        }),
+                "not_drawn": .array(
+                    plan.undrawn.map { ["logged_as": .string($0.series.originalName), "reason": .string($0.reason)] }),
+                "notes": .array(log.notes.map(JSONValue.string)),
                 "warnings": .array(log.warnings.map(JSONValue.string)),
             ]
         }

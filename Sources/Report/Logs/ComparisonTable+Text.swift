@@ -32,24 +32,3 @@ extension ComparisonTable {
         }
     }
 }
-
-/// Text from a log (run names, metric names, hyperparameter values) made safe for a Markdown
-/// table cell: a `|` would end the cell and a line break the row.
-enum MarkdownText {
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    /// Text for inside a code span: backticks would close it early, so they become quotes.
-    static func code(_ text: String) -> String {
-        cell(text).replacingOccurrences(of: "`", with: "'")
-    }
-}

@@ -12,10 +12,14 @@ public struct ComparisonTable: Sendable, Equatable {
         public var cadence: MetricCadence?
         public var quantity: String
         public var split: MetricSplit
+        /// False when the first run's name for it states no split (`loss`, read as training).
+        public var splitIsStated: Bool
         public var goal: MetricGoal
         /// `val_loss`, `loss (per step)`; a run's second series of the same name (`lr-SGD` beside
         /// `lr-Adam`) gets its own row labelled with its logged name.
         public var label: String
+        /// True for a run's second series of one canonical name, labelled by its logged name.
+        public var isVariant: Bool
         /// One per run, nil where the run did not log this metric.
         public var cells: [MetricSummary?]
         /// The run with the best value when at least two runs have one and they are not all equal
@@ -59,27 +63,39 @@ public struct ComparisonTable: Sendable, Equatable {
     static func rows(_ runs: [LoggedRun]) -> [Row] {
         var order: [Key] = []
         var rows: [Key: Row] = [:]
-        func add(_ summary: MetricSummary, split: MetricSplit, run: Int, taken: inout Set<Key>) {
+        func add(_ summary: MetricSummary, split: MetricSplit, stated: Bool, run: Int, taken: inout Set<Key>) {
             var key = Key(metric: summary.metric, cadence: summary.cadence, variant: nil)
             if taken.contains(key) { key.variant = summary.originalName }
             guard taken.insert(key).inserted else { return }
             if rows[key] == nil {
                 order.append(key)
-                var label = key.variant ?? summary.metric
+                var label = key.variant ?? summary.display
                 if summary.cadence == .step { label += " (per step)" }
+                // A final value the log names itself (Hugging Face's train_loss, the mean over
+                // training) keeps that name: it is not the best of a series.
+                if summary.cadence == nil, split != .test || !stated { label = summary.originalName + " (final)" }
                 rows[key] = Row(
                     metric: summary.metric, cadence: summary.cadence, quantity: summary.quantity, split: split,
-                    goal: summary.goal, label: label, cells: Array(repeating: nil, count: runs.count), bestRun: nil)
+                    splitIsStated: stated, goal: summary.goal, label: label, isVariant: key.variant != nil,
+                    cells: Array(repeating: nil, count: runs.count), bestRun: nil)
             }
             rows[key]!.cells[run] = summary
         }
         for (index, run) in runs.enumerated() {
             var taken = Set<Key>()
-            for series in run.log.series {
-                add(MetricSummary(series: series), split: series.name.split, run: index, taken: &taken)
+            // Bookkeeping and series the reader set aside have tables of their own.
+            for series in run.log.series where !series.isBookkeeping && series.exclusion == nil {
+                add(
+                    MetricSummary(series: series, stepName: run.log.xColumn), split: series.name.split, stated: series.name.splitIsStated,
+                    run: index, taken: &taken)
             }
             for test in run.log.testResults {
-                add(MetricSummary(test: test), split: .test, run: index, taken: &taken)
+                add(MetricSummary(test: test), split: .test, stated: true, run: index, taken: &taken)
+            }
+            for final in run.log.finalValues {
+                let name = MetricName(parsing: final.name)
+                guard !Bookkeeping.matches(name) else { continue }
+                add(MetricSummary(final: final), split: name.split, stated: name.splitIsStated, run: index, taken: &taken)
             }
         }
         // Quantities in chart order (loss, accuracy, then as first logged); within one, train

@@ -2,16 +2,23 @@ import Charts
 import Metrics
 
 extension LogReport {
-    /// One chart per quantity of the log (``MetricLog/chartGroups()``): training, validation and
-    /// test lines of the same quantity together, the per-step values faint behind per-epoch
-    /// ones, a dashed marker at the epoch of the best validation loss.
+    /// One chart per quantity of the log (``MetricLog/chartPlan(maximumCharts:)``): training,
+    /// validation and test lines of the same quantity together, the per-step values faint behind
+    /// per-epoch ones, a dashed marker at the epoch of the best validation loss.
     func figures() -> [RunFigure] {
-        let groups = run.log.chartGroups()
-        let best = bestEpochMarker(groups)
+        let groups = run.log.chartPlan().groups
+        let best = bestEpochMarker()
         var taken = Set<String>()
         return groups.map { group in
-            figure(group, stem: MetricFigureStyle.fileStem(group.quantity, taken: &taken), marker: best)
+            figure(group, stem: MetricFigureStyle.fileStem(Self.stemName(group, among: groups), taken: &taken), marker: best)
         }
+    }
+
+    /// The file name of a group's figure: its quantity, with `per step` when the quantity also
+    /// has a chart per epoch.
+    static func stemName(_ group: MetricChartGroup, among groups: [MetricChartGroup]) -> String {
+        let twice = groups.filter { $0.quantity == group.quantity }.count > 1
+        return twice && group.xAxis == .step ? group.quantity + "-per-step" : group.quantity
     }
 
     func figure(_ group: MetricChartGroup, stem: String, marker: VerticalMarker?) -> RunFigure {
@@ -20,16 +27,17 @@ extension LogReport {
         var csv = ["series,cadence,\(ReportCSV.quote(group.xLabel)),value"]
         // Background lines first, so the per-epoch lines paint over them.
         for line in group.lines.filter(\.isBackground) + foreground {
-            let color = MetricFigureStyle.color(line.split)
+            let color = MetricFigureStyle.lineColor(line, among: group.lines)
             let points = line.points.map { DataPoint(x: $0.x, y: $0.y) }
             if line.isBackground {
                 series.append(
                     LineSeries(
-                        label(line, among: group.lines), points: points, color: color, lineWidth: 1, opacity: 0.3))
+                        MetricFigureStyle.inChart(label(line, among: group.lines)), points: points, color: color,
+                        lineWidth: 1, opacity: 0.3))
             } else {
                 series.append(
                     LineSeries(
-                        label(line, among: group.lines), points: points, color: color,
+                        MetricFigureStyle.inChart(label(line, among: group.lines)), points: points, color: color,
                         marker: MetricFigureStyle.marker(pointCount: points.count)))
             }
             csv += MetricFigureStyle.csvRows(
@@ -37,14 +45,14 @@ extension LogReport {
         }
         let values = group.lines.flatMap { $0.points.map(\.y) }
         let chart = LineChart(
-            title: MetricFigureStyle.title(group.quantity),
-            xAxis: AxisSpec(label: group.xLabel, ticks: MetricFigureStyle.xTicks(group.xAxis)),
+            title: MetricFigureStyle.inChart(MetricFigureStyle.title(group.label)),
+            xAxis: AxisSpec(label: MetricFigureStyle.xAxisTitle(group), ticks: MetricFigureStyle.xTicks(integerX: group.integerX)),
             yAxis: AxisSpec(
-                label: MetricFigureStyle.axisLabel(group.quantity),
+                label: MetricFigureStyle.inChart(MetricFigureStyle.axisLabel(group.label)),
                 scale: MetricFigureStyle.yScale(values, goal: group.goal)),
             series: series, markers: group.xAxis == .epoch ? marker.map { [$0] } ?? [] : [])
         let splits = foreground.map(\.split).uniqued()
-        let what = MetricFigureStyle.axisLabel(group.quantity)
+        let what = MetricFigureStyle.axisLabel(group.label)
         let alt =
             (splits == [.train] ? what.capitalizedFirst : "\(MetricFigureStyle.phrase(splits)) \(what)")
             + " per \(group.xLabel)"
@@ -53,14 +61,11 @@ extension LogReport {
             caption: caption(group, chart: chart), csv: csv.joined(separator: "\n") + "\n")
     }
 
-    /// The legend entry of a line: its split ("validation"), "train, per step" for a
-    /// background line, or the name as logged where two lines would share a label.
+    /// The legend entry of a line: its split ("validation"), its key in a group of lines
+    /// (`add_scalars`, `lr/pg0`), "train, per step" for a background line, or the name as logged
+    /// where two lines would share a label or the name states no split.
     func label(_ line: MetricChartLine, among lines: [MetricChartLine]) -> String {
-        let suffix = line.isBackground ? ", per step" : ""
-        let shared = lines.filter { $0.split == line.split && $0.isBackground == line.isBackground }.count > 1
-        // "train" says little on a chart of a learning rate, which has no validation counterpart.
-        let trainOnly = line.series.goal == .none && lines.allSatisfy { $0.split == .train }
-        return (shared || trainOnly ? line.series.originalName : MetricFigureStyle.word(line.split)) + suffix
+        MetricFigureStyle.legend(line, among: lines)
     }
 
     /// "Loss per epoch from `loss` (train) and `val_loss` (validation). ...": which logged series
@@ -69,17 +74,20 @@ extension LogReport {
         func describe(_ line: MetricChartLine) -> String {
             let name = line.series.originalName
             let label = self.label(line, among: group.lines)
-            return "`\(MarkdownText.code(name))`" + (label == name ? "" : " (\(label))")
+            return "`\(MarkdownText.code(name))`" + (label == name ? "" : " (\(MarkdownText.cell(label)))")
         }
         let foreground = group.lines.filter { !$0.isBackground }.map(describe)
         var text =
-            "\(MetricFigureStyle.title(group.quantity)) per \(group.xLabel) from "
+            "\(MarkdownText.cell(MetricFigureStyle.title(group.label))) per \(MarkdownText.cell(group.xLabel)) from "
             + MetricFigureStyle.list(foreground) + "."
         let background = group.lines.filter(\.isBackground).map { "`\(MarkdownText.code($0.series.originalName))`" }
         if !background.isEmpty {
             text +=
                 " The faint line\(background.count == 1 ? " is" : "s are") \(MetricFigureStyle.list(background)), "
                 + "the value\(background.count == 1 ? "" : "s") of single steps placed at fractions of an epoch."
+        }
+        if group.xAxis == .epoch, !group.integerX, background.isEmpty {
+            text += " Values logged between epoch ends sit at their fraction of an epoch."
         }
         if chart.yAxis.scale == .log { text += " Logarithmic y axis." }
         let gaps = group.lines.reduce(0) { $0 + $1.points.count { !$0.y.isFinite } }
@@ -89,7 +97,7 @@ extension LogReport {
     }
 
     /// A marker at the epoch of the best validation loss, when the log has one per epoch.
-    func bestEpochMarker(_ groups: [MetricChartGroup]) -> VerticalMarker? {
+    func bestEpochMarker() -> VerticalMarker? {
         guard let validation = run.log.series(named: "val_loss", cadence: .epoch), validation.finitePoints.count > 1,
             let epoch = validation.best?.epoch
         else { return nil }
@@ -99,7 +107,7 @@ extension LogReport {
 
 extension Array where Element: Hashable {
     /// The elements without repeats, in first-seen order.
-    fileprivate func uniqued() -> [Element] {
+    func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }
@@ -107,5 +115,5 @@ extension Array where Element: Hashable {
 
 extension String {
     /// The string with its first character uppercased: "train, validation" → "Train, validation".
-    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -6,13 +6,17 @@ extension LogReport {
         typealias F = ReportNumberFormat
         let log = run.log
         let table = self.table
+        let plan = log.chartPlan()
         var headline: [[String: Any]] = [
             ["name": "Run", "value": MarkdownText.cell(run.name)],
             ["name": "Format", "value": log.format.displayName],
         ]
         if let status = log.status { headline.append(["name": "Status", "value": MarkdownText.cell(status)]) }
-        if let epochs = Self.lastEpoch(log) { headline.append(["name": "Epochs", "value": F.grouped(epochs)]) }
-        if let steps = Self.lastStep(log) { headline.append(["name": "Steps", "value": F.grouped(steps)]) }
+        if let epochs = Self.lastEpoch(log) { headline.append(["name": "Epochs", "value": epochs]) }
+        if let steps = Self.lastStep(log) {
+            let name = log.xColumn.map { "Last \(MarkdownText.cell($0))" } ?? "Steps"
+            headline.append(["name": name, "value": F.grouped(steps)])
+        }
         for row in Self.headlineRows(table) {
             guard let cell = row.cells[0], let best = cell.best else { continue }
             var value = "**\(row.text(best.value))**"
@@ -20,7 +24,7 @@ extension LogReport {
             if let last = cell.last, row.text(last.value) != row.text(best.value) {
                 value += " (last \(row.text(last.value)))"
             }
-            headline.append(["name": Self.headlineName(row), "value": value])
+            headline.append(["name": MarkdownText.cell(Self.headlineName(row)), "value": value])
         }
 
         let metrics: [[String: Any]] = table.rows.compactMap { row in
@@ -37,9 +41,10 @@ extension LogReport {
         }
         var view = LogViewParts.common(
             title: title, figures: figures, files: files, command: command, version: version)
+        let valueCount = log.series.reduce(0) { $0 + $1.points.count }
         view["subtitle"] =
             "\(log.format.displayName) read from `\(MarkdownText.code(run.location))`: "
-            + "\(log.series.count) series, \(F.grouped(log.series.reduce(0) { $0 + $1.points.count })) values."
+            + "\(log.series.count) series, \(F.grouped(valueCount)) values."
         view["headline"] = headline
         view["metrics"] = metrics
         view["hyperparameters"] = log.hyperparameters.map {
@@ -53,7 +58,18 @@ extension LogReport {
             "run": MarkdownText.cell(run.name), "location": MarkdownText.code(run.location),
             "format": log.format.rawValue, "formatName": log.format.displayName,
         ]
-        if let note = Self.epochNote(log.format) { view["epochNote"] = note }
+        let notes = LogSections.notes(log)
+        view["notes"] = notes
+        view["hasNotes"] = !notes.isEmpty
+        let bookkeeping = LogSections.bookkeeping(log, plan: plan)
+        view["bookkeeping"] = bookkeeping
+        view["hasBookkeeping"] = !bookkeeping.isEmpty
+        let undrawn = LogSections.undrawn(plan)
+        view["undrawn"] = undrawn
+        view["hasUndrawn"] = !undrawn.isEmpty
+        let skipped = LogSections.skipped(self.skipped)
+        view["skipped"] = skipped
+        view["hasSkipped"] = !skipped.isEmpty
         return view
     }
 
@@ -62,6 +78,8 @@ extension LogReport {
     static func headlineRows(_ table: ComparisonTable) -> [ComparisonTable.Row] {
         table.rows.filter { row in
             guard ["loss", "accuracy"].contains(row.quantity) else { return false }
+            // Final values other than test figures (a mean training loss) are no headline.
+            if row.cadence == nil, row.split != .test { return false }
             return row.cadence != .step || !table.rows.contains { $0.metric == row.metric && $0.cadence == .epoch }
         }
     }
@@ -69,12 +87,12 @@ extension LogReport {
     /// "Best validation loss", "Test accuracy".
     static func headlineName(_ row: ComparisonTable.Row) -> String {
         let quantity = MetricFigureStyle.axisLabel(row.quantity)
-        switch (row.split, row.cadence) {
-        case (.test, nil): return "Test \(quantity)"
-        case (let split, let cadence):
-            let word = split == .train ? "training" : MetricFigureStyle.word(split)
-            return "Best \(word) \(quantity)\(cadence == .step ? " (per step)" : "")"
-        }
+        if row.cadence == nil, row.split == .test { return "Test \(quantity)" }
+        // A name that does not say which data it was measured on, or a second series of the
+        // same name: say no more than the row's label does.
+        if !row.splitIsStated || row.isVariant { return "Best \(row.label)" }
+        let word = row.split == .train ? "training" : MetricFigureStyle.word(row.split)
+        return "Best \(word) \(quantity)\(row.cadence == .step ? " (per step)" : "")"
     }
 
     static func goalWord(_ goal: MetricGoal) -> String {
@@ -85,10 +103,14 @@ extension LogReport {
         }
     }
 
-    /// The last epoch of the log's per-epoch values.
-    static func lastEpoch(_ log: MetricLog) -> Int? {
-        let epochs = log.series.filter { $0.cadence == .epoch }.flatMap(\.points).compactMap(\.epoch)
-        return epochs.max().map { Int($0.rounded(.up)) }
+    /// The last epoch of the log's per-epoch values ("3"), or of its per-step values placed at
+    /// fractions of an epoch ("2.5"), as text.
+    static func lastEpoch(_ log: MetricLog) -> String? {
+        let epochs = log.series.filter { $0.cadence == .epoch && !$0.isBookkeeping }.flatMap(\.points).compactMap(\.epoch)
+        if let last = epochs.max() { return MetricSummary.epochText(last) }
+        let positions = log.series.filter { $0.epochIsPosition && !$0.isBookkeeping }.flatMap(\.points)
+            .compactMap(\.epoch)
+        return positions.max().map(MetricSummary.epochText)
     }
 
     /// The last step of the log's per-step values.
@@ -102,27 +124,22 @@ extension LogReport {
         case (.nnreport, true): return "From the run's configuration (metrics.jsonl, summary.json)."
         case (.lightningCSV, true): return "From hparams.yaml beside metrics.csv."
         case (.dvclive, true): return "From params.yaml of the DVCLive folder."
-        case (_, true): return "As recorded in the log."
+        case (.mlflow, true): return "The run's MLflow params (recorded as text)."
+        case (.ultralytics, true): return "From args.yaml beside results.csv."
+        case (.huggingFace, true): return "From the Trainer's state and, where present, its arguments."
+        case (_, true): return "As recorded in the log (see the notes above for where)."
         case (.nnreport, false):
             return "None recorded: metrics.jsonl has no run event and no summary.json is beside it."
         case (.lightningCSV, false): return "None recorded: no hparams.yaml beside metrics.csv."
         case (.dvclive, false): return "None recorded: no params.yaml in the DVCLive folder."
         case (.kerasCSV, false): return "None recorded: Keras's CSVLogger does not record them."
         case (.tensorBoard, false):
-            return "None read: nnreport reads scalars only, not TensorBoard's hparams plugin data."
+            return "None recorded: the event files hold no hparams plugin data (add_hparams) and no arguments text."
         case (.table, false): return "None recorded: a plain table does not record them."
-        }
-    }
-
-    /// How the report's epochs relate to the log's, for formats that count from 0.
-    static func epochNote(_ format: LogFormat) -> String? {
-        switch format {
-        case .kerasCSV, .lightningCSV:
-            return "Epochs are counted from 1 here: epoch 1 is the log's epoch 0."
-        case .tensorBoard:
-            return "Per-epoch values (Keras's epoch_* tags) are counted from 1 here: epoch 1 is the log's step 0."
-        case .nnreport, .dvclive, .table:
-            return nil
+        case (.mlflow, false): return "None recorded: the run logged no params."
+        case (.ultralytics, false): return "None recorded: no args.yaml beside results.csv."
+        case (.huggingFace, false): return "None recorded in the state."
+        case (.jsonLines, false): return "None recorded: a JSON-lines log of metrics does not record them."
         }
     }
 }

@@ -9,13 +9,18 @@ public struct LogReport: Sendable {
     /// The command line that wrote the report.
     public var command: String
     public var version: String
+    /// Files and folders passed over while looking for the run.
+    public var skipped: [SkippedInput]
 
     /// - Parameter title: nil names the report after the run.
-    public init(run: LoggedRun, title: String? = nil, command: String, version: String) {
+    public init(
+        run: LoggedRun, title: String? = nil, command: String, version: String, skipped: [SkippedInput] = []
+    ) {
         self.title = title ?? "Training log: \(run.name)"
         self.run = run
         self.command = command
         self.version = version
+        self.skipped = skipped
     }
 
     /// The metric table: the comparison table of this one run.

@@ -6,22 +6,17 @@ enum LogViewParts {
         title: String, figures: [FigureLink], files: [ReportFileEntry], command: String, version: String
     ) -> [String: Any] {
         let list: [[String: Any]] = figures.map {
-            ["key": $0.key, "file": $0.file, "alt": altText($0.alt), "caption": $0.caption]
+            ["key": $0.key, "file": $0.file, "alt": MarkdownText.alt($0.alt), "caption": $0.caption]
         }
         var byKey: [String: Any] = [:]
         for (link, entry) in zip(figures, list) { byKey[link.key] = entry }
         return [
-            "title": title,
+            "title": MarkdownText.cell(title),
             "figures": list,
             "figure": byKey,
             "files": ReportFileEntry.views(files),
             "command": command,
             "version": version,
         ]
-    }
-
-    /// Alt text safe inside `![...]`: brackets from run names would end it early.
-    static func altText(_ text: String) -> String {
-        String(text.map { $0 == "[" ? "(" : $0 == "]" ? ")" : $0 == "\n" ? " " : $0 })
     }
 }

@@ -6,18 +6,25 @@ enum MetricFigureStyle {
     /// Charts with at most this many points per line get a marker at each point.
     static let maximumMarkedPoints = 30
 
-    /// "Loss", "Accuracy", "Learning rate", else the quantity as logged.
-    static func title(_ quantity: String) -> String {
-        switch quantity {
-        case "lr": return "Learning rate"
-        case "loss", "accuracy": return quantity.prefix(1).uppercased() + quantity.dropFirst()
-        default: return quantity
+    /// "Loss", "Accuracy", "Learning rate" for the quantities every tool logs under those
+    /// lowercase names, else the quantity as logged, case kept (`mAP50(B)`).
+    static func title(_ label: String) -> String {
+        switch label {
+        case "lr", "learning_rate": return "Learning rate"
+        case "loss", "accuracy", "acc": return label == "acc" ? "Accuracy" : label.prefix(1).uppercased() + label.dropFirst()
+        case "": return "(unnamed)"
+        default: return label
         }
     }
 
     /// The y-axis label: the quantity in words.
-    static func axisLabel(_ quantity: String) -> String {
-        quantity == "lr" ? "learning rate" : quantity
+    static func axisLabel(_ label: String) -> String {
+        switch label {
+        case "lr", "learning_rate": return "learning rate"
+        case "acc": return "accuracy"
+        case "": return "(unnamed)"
+        default: return label
+        }
     }
 
     /// "train", "validation", "test".
@@ -42,6 +49,51 @@ enum MetricFigureStyle {
         }
     }
 
+    /// A line's colour: its split's, or, where several lines of one chart share a split (the
+    /// keys of an `add_scalars` call, two learning-rate groups), one Okabe-Ito colour each.
+    static func lineColor(_ line: MetricChartLine, among lines: [MetricChartLine]) -> Color {
+        let peers = lines.filter { $0.split == line.split && $0.isBackground == line.isBackground }
+        guard peers.count > 1, let index = peers.firstIndex(where: { $0.series == line.series }) else {
+            return color(line.split)
+        }
+        return OkabeIto.seriesOrder[index % OkabeIto.seriesOrder.count]
+    }
+
+    /// The legend entry of a line: its split ("validation"), its key in a group of lines
+    /// (`add_scalars`, `lr/pg0`), ", per step" for a background line, or the name as logged where
+    /// two lines would share a label or no line's name states a split. Never empty.
+    static func legend(_ line: MetricChartLine, among lines: [MetricChartLine]) -> String {
+        let suffix = line.isBackground ? ", per step" : ""
+        let name = line.series.name
+        let splits = Set(lines.map(\.split))
+        var base: String
+        if let key = name.line {
+            base = splits.count > 1 ? "\(word(line.split)) \(key)" : key
+        } else if lines.filter({ $0.split == line.split && $0.isBackground == line.isBackground }).count > 1 {
+            base = line.series.originalName
+        } else if !lines.contains(where: \.series.name.splitIsStated) {
+            base = line.series.originalName
+        } else {
+            base = word(line.split)
+        }
+        if base.isEmpty { base = line.series.originalName.isEmpty ? "(unnamed)" : line.series.originalName }
+        return base + suffix
+    }
+
+    /// Text from a log as a chart shows it: at most ``maximumChartText`` characters, the rest
+    /// cut with an ellipsis (a 300-character metric name would push the plot off the figure);
+    /// the report's text keeps the full name.
+    static func inChart(_ text: String) -> String {
+        text.count <= maximumChartText ? text : String(text.prefix(maximumChartText - 1)) + "…"
+    }
+
+    static let maximumChartText = 48
+
+    /// The x-axis title of a chart: `epoch`, `step`, or the table column.
+    static func xAxisTitle(_ group: MetricChartGroup) -> String {
+        group.xLabel.isEmpty ? "(unnamed)" : inChart(group.xLabel)
+    }
+
     /// Run `index`'s colour in the Okabe-Ito order, with its name for the report's text; after
     /// eight runs the colours repeat dashed, then dotted, so that every run stays distinguishable.
     static func runStyle(_ index: Int) -> (color: Color, dash: [Double], name: String) {
@@ -63,24 +115,35 @@ enum MetricFigureStyle {
         return high / low >= 10 ? .log : .linear
     }
 
-    /// The x-axis ticks: whole epochs on an epoch axis.
-    static func xTicks(_ axis: MetricXAxis) -> AxisSpec.Ticks {
-        axis == .epoch ? .integers : .automatic
+    /// The x-axis ticks: whole numbers when every x is whole (epochs, steps), else automatic
+    /// (fractional epochs).
+    static func xTicks(integerX: Bool) -> AxisSpec.Ticks {
+        integerX ? .integers : .automatic
     }
 
     /// A file name stem for a quantity's figure: lowercase letters, digits, `-` and `_` only,
     /// unique among `taken` (a `-2` suffix when two quantities reduce to the same stem).
     static func fileStem(_ quantity: String, taken: inout Set<String>) -> String {
         var stem = ""
+        var dropped = 0
         for scalar in quantity.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
                 stem.unicodeScalars.append(scalar)
-            } else if !stem.isEmpty, stem.last != "_" {
-                stem.append("_")
+            } else {
+                if scalar.value > 0x7F { dropped += 1 }
+                if !stem.isEmpty, stem.last != "_" { stem.append("_") }
             }
         }
         while stem.last == "_" { stem.removeLast() }
         if stem.isEmpty { stem = "metric" }
+        // A name mostly outside ASCII (`ünï/λ` → `n`) keeps a hash of itself, so that two such
+        // names do not become `n` and `n-2`.
+        if dropped > 0, stem.count < 4 { stem += "-" + fnv1a(quantity) }
+        // File names have a length limit (255 bytes on most file systems, less with the
+        // extension): a long name is cut and told apart from others by a hash of it in full.
+        if stem.count > maximumStemLength {
+            stem = String(stem.prefix(maximumStemLength - 9)) + "-" + fnv1a(quantity)
+        }
         var candidate = stem
         var number = 1
         while taken.contains(candidate) {
@@ -89,6 +152,20 @@ enum MetricFigureStyle {
         }
         taken.insert(candidate)
         return candidate
+    }
+
+    /// The longest file name stem a figure gets (before `-2` and the extension).
+    static let maximumStemLength = 80
+
+    /// 8 hex digits of the 64-bit FNV-1a hash of `text`'s UTF-8: stable across runs and machines.
+    static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash >> 32, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// Point markers for short lines only: they show where the values are without cluttering

@@ -10,6 +10,10 @@ public struct MetricSummary: Sendable, Equatable {
     public var cadence: MetricCadence?
     /// The name as the log spelled it (`val_acc`, `validation/epoch_loss`).
     public var originalName: String
+    /// The canonical name with the quantity's case kept (`val_mAP50(B)`), for tables.
+    public var display: String
+    /// What the log's steps are called: `step`, or a table's x column (`iteration`, `index`).
+    public var stepName = "step"
     public var goal: MetricGoal
     /// The last finite value, with its epoch and step.
     public var last: MetricPoint?
@@ -22,8 +26,9 @@ public struct MetricSummary: Sendable, Equatable {
 
     public init(
         metric: String, quantity: String, cadence: MetricCadence?, originalName: String, goal: MetricGoal,
-        last: MetricPoint?, best: MetricPoint?, count: Int, gaps: Int
+        last: MetricPoint?, best: MetricPoint?, count: Int, gaps: Int, display: String? = nil
     ) {
+        self.display = display ?? metric
         self.metric = metric
         self.quantity = quantity
         self.cadence = cadence
@@ -35,12 +40,18 @@ public struct MetricSummary: Sendable, Equatable {
         self.gaps = gaps
     }
 
+    /// The summary of a logged series of a log whose steps are called `stepName`.
+    public init(series: MetricSeries, stepName: String?) {
+        self.init(series: series)
+        if let stepName { self.stepName = stepName }
+    }
+
     /// The summary of a logged series.
     public init(series: MetricSeries) {
         self.init(
             metric: series.canonicalName, quantity: series.name.quantity, cadence: series.cadence,
             originalName: series.originalName, goal: series.goal, last: series.last, best: series.best,
-            count: series.finitePoints.count, gaps: series.gapCount)
+            count: series.finitePoints.count, gaps: series.gapCount, display: series.name.display)
     }
 
     /// A final test-set figure (nnreport's `test` event): one value, both last and best.
@@ -53,16 +64,27 @@ public struct MetricSummary: Sendable, Equatable {
             gaps: point == nil ? 1 : 0)
     }
 
+    /// A value the log records once under its own name (Hugging Face's `train_loss`, a
+    /// TensorBoard `hparam/` metric, DVCLive's metrics.json): one value, both last and best.
+    public init(final: NamedValue) {
+        let name = MetricName(parsing: final.name)
+        let point = final.value.isFinite ? MetricPoint(value: final.value) : nil
+        self.init(
+            metric: name.canonical, quantity: name.quantity, cadence: nil, originalName: final.name,
+            goal: MetricGoal(quantity: name.quantity), last: point, best: point, count: point == nil ? 0 : 1,
+            gaps: point == nil ? 1 : 0)
+    }
+
     /// Where the best value was logged: "epoch 3", "step 1,200", or nil for a test figure.
-    public var bestAt: String? { best.flatMap { Self.position(of: $0, cadence: cadence) } }
+    public var bestAt: String? { best.flatMap { Self.position(of: $0, cadence: cadence, stepName: stepName) } }
 
     /// Where the last value was logged.
-    public var lastAt: String? { last.flatMap { Self.position(of: $0, cadence: cadence) } }
+    public var lastAt: String? { last.flatMap { Self.position(of: $0, cadence: cadence, stepName: stepName) } }
 
     /// "epoch 3" for a per-epoch value, "step 1,200" for a per-step one (whichever the log recorded).
-    static func position(of point: MetricPoint, cadence: MetricCadence?) -> String? {
+    static func position(of point: MetricPoint, cadence: MetricCadence?, stepName: String = "step") -> String? {
         let epoch = point.epoch.map { "epoch " + epochText($0) }
-        let step = point.step.map { "step " + ReportNumberFormat.grouped($0) }
+        let step = point.step.map { "\(stepName) " + ReportNumberFormat.grouped($0) }
         switch cadence {
         case .epoch?: return epoch ?? step
         case .step?: return step ?? epoch

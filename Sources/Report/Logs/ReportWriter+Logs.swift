@@ -9,8 +9,8 @@ extension ReportWriter {
     @discardableResult
     public func write(_ report: LogReport, into staging: StagingDirectory) throws -> JSONValue {
         try writeLogReport(
-            kind: "log", title: report.title, version: report.version, runs: [report.run], figures: report.figures(),
-            template: "log.md",
+            kind: "log", title: report.title, version: report.version, runs: [report.run], skipped: report.skipped,
+            figures: report.figures(), template: "log.md",
             into: staging, view: report.view)
     }
 
@@ -22,7 +22,7 @@ extension ReportWriter {
     public func write(_ report: ComparisonReport, into staging: StagingDirectory) throws -> JSONValue {
         try writeLogReport(
             kind: "comparison", title: report.title, version: report.version, runs: report.runs,
-            figures: report.figures(),
+            skipped: report.skipped, figures: report.figures(),
             template: "comparison.md", into: staging, view: report.view)
     }
 
@@ -37,14 +37,21 @@ extension ReportWriter {
     }
 
     private func writeLogReport(
-        kind: String, title: String, version: String, runs: [LoggedRun], figures: [RunFigure], template: String,
+        kind: String, title: String, version: String, runs: [LoggedRun], skipped: [SkippedInput], figures: [RunFigure],
+        template: String,
         into staging: StagingDirectory, view: ([FigureLink], [ReportFileEntry]) -> [String: Any]
     ) throws -> JSONValue {
         let (links, figureFiles) = try writeFigures(figures, title: title, into: staging)
         let summary = JSONValue.object(
             [(key: "kind", value: .string(kind)), (key: "title", value: .string(title))]
                 + ComparisonTable.json(runs: runs)
-                + [(key: "version", value: .string(version)), (key: "command", value: .string(command))])
+                + [
+                    (
+                        key: "passed_over",
+                        value: .array(skipped.map { ["path": .string($0.path), "reason": .string($0.reason)] })
+                    ),
+                    (key: "version", value: .string(version)), (key: "command", value: .string(command)),
+                ])
         try staging.write(JSONWriter.pretty(summary), to: "summary.json")
         let files =
             figureFiles + [

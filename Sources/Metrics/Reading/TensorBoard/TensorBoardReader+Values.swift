@@ -1,4 +1,40 @@
+import SwiftProtobuf
+
 extension TensorBoardReader {
+    /// The hyperparameters of an hparams-plugin session start summary (`add_hparams`,
+    /// Lightning's `log_hyperparams`), or nil for any other value. Experiment and session end
+    /// summaries give an empty list: they are hparams data, but hold no values.
+    static func hyperparameters(of value: Tensorboard_Summary.Value) -> [Hyperparameter]? {
+        guard value.hasMetadata, value.metadata.pluginData.pluginName == "hparams" else { return nil }
+        guard let data = try? Tensorboard_Hparams_HParamsPluginData(serializedBytes: value.metadata.pluginData.content),
+            case .sessionStartInfo(let start)? = data.data
+        else { return [] }
+        return start.hparams.keys.sorted().map { key in
+            Hyperparameter(name: key, value: json(start.hparams[key]!))
+        }
+    }
+
+    /// A google.protobuf.Value as JSON.
+    static func json(_ value: Google_Protobuf_Value) -> JSONValue {
+        switch value.kind {
+        case .numberValue(let number)?: return .number(number)
+        case .stringValue(let text)?: return .string(text)
+        case .boolValue(let flag)?: return .bool(flag)
+        case .listValue(let list)?: return .array(list.values.map(json))
+        case .structValue(let object)?:
+            return .object(object.fields.keys.sorted().map { (key: $0, value: json(object.fields[$0]!)) })
+        case .nullValue?, nil: return .null
+        }
+    }
+
+    /// The text of a text-plugin summary (one string), or nil for any other value.
+    static func text(of value: Tensorboard_Summary.Value) -> String? {
+        guard value.hasMetadata, value.metadata.pluginData.pluginName == "text", case .tensor(let tensor)? = value.value,
+            tensor.dtype == .dtString, let first = tensor.stringVal.first
+        else { return nil }
+        return String(decoding: first, as: UTF8.self)
+    }
+
     /// The scalar of a summary value, or nil (counting what kind of value was skipped).
     static func scalar(of value: Tensorboard_Summary.Value, tally: inout WarningTally) -> Double? {
         switch value.value {

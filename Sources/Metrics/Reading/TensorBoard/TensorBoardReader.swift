@@ -4,18 +4,28 @@ import SwiftProtobuf
 /// Reads TensorBoard event files (`events.out.tfevents.*`): TFRecord framing checked with
 /// CRC-32C (see ``TFRecordScanner`` for how incomplete and damaged records are handled), each
 /// record an `Event` protobuf whose `Summary` values are scalars (`simple_value`, or a one-element
-/// `tensor` in `tensor_content`, `float_val`, `double_val`, ...). Images, histograms, audio,
+/// `tensor` in `tensor_content`, `float_val`, `double_val`, ...), hyperparameters (the hparams
+/// plugin's session start info, as `add_hparams`, tensorboardX and Lightning write it) or text
+/// (Hugging Face's `args`, the Trainer's arguments as JSON). Images, histograms, audio, other
 /// text and other plugin data are skipped and counted.
 ///
-/// Tags are metric names; files in a run's `train/` and `validation/` subfolders (Keras's
-/// TensorBoard callback) get that folder as a tag prefix, so `validation/epoch_loss` pairs with
-/// `train/epoch_loss`. Keras's `epoch_*` tags are logged at step = 0-based epoch; they are
-/// stored as per-epoch values at epoch step + 1.
+/// A run folder's subfolders are read as the writers lay them out (see ``TensorBoardSource``):
+/// Keras's `train/` and `validation/`, PyTorch's `add_scalars` folders (`Accuracy_train/`),
+/// tensorboardX's (`grouped/a/`), and `add_hparams`' timestamp folder, whose values are final
+/// figures and whose session info gives the hyperparameters. See ``TensorBoardRunAssembler``
+/// for how steps become epochs.
 enum TensorBoardReader {
-    /// An event file and the prefix its tags get (`validation/`, or empty).
+    /// An event file and where in its run it lies.
     struct EventFile {
         var url: URL
-        var tagPrefix: String
+        /// The folder below the run folder that holds the file (`validation`, `Accuracy_train`,
+        /// `grouped/a`), or empty for the run folder itself.
+        var subfolder: String
+
+        init(url: URL, subfolder: String = "") {
+            self.url = url
+            self.subfolder = subfolder
+        }
     }
 
     /// True for file names TensorBoard writes.
@@ -29,81 +39,97 @@ enum TensorBoardReader {
         return "it does not start with a TFRecord header (8-byte length and its masked CRC-32C)"
     }
 
-    /// One event file read on its own; `tagPrefix` as for a file of a run's subfolder.
-    static func parse(_ bytes: [UInt8], source: URL, tagPrefix: String = "") throws(MetricLogError) -> MetricLog {
-        var builder = MetricLogBuilder()
-        var contents = Contents()
-        try scan(bytes, path: source.path, tagPrefix: tagPrefix, into: &builder, contents: &contents)
-        return try finish(builder: builder, contents: contents, source: source)
+    /// One event file read on its own; `subfolder` as for a file of a run's subfolder.
+    static func parse(_ bytes: [UInt8], source: URL, subfolder: String = "") throws(MetricLogError) -> MetricLog {
+        var contents = TensorBoardContents()
+        try scan(bytes, file: EventFile(url: source, subfolder: subfolder), into: &contents)
+        return try TensorBoardRunAssembler(contents: contents, source: source).build()
     }
 
     /// Several event files of one run, read in order (later files win for repeated steps).
-    static func read(_ files: [EventFile], source: URL) throws(MetricLogError) -> MetricLog {
-        var builder = MetricLogBuilder()
-        var contents = Contents()
+    static func read(_ files: [EventFile], source: URL, settingsFile: URL? = nil) throws(MetricLogError) -> MetricLog {
+        var contents = TensorBoardContents()
         for file in files {
-            let bytes = try LogFile.read(file.url)
-            try scan(bytes, path: file.url.path, tagPrefix: file.tagPrefix, into: &builder, contents: &contents)
+            try scan(try LogFile.read(file.url), file: file, into: &contents)
         }
-        return try finish(builder: builder, contents: contents, source: source)
+        var assembler = TensorBoardRunAssembler(contents: contents, source: source)
+        assembler.settingsFile = settingsFile
+        return try assembler.build()
     }
 
-    /// What a run's files held, for the error when no scalar was found.
-    struct Contents {
-        var records = 0
-        var scalars = 0
-    }
-
-    static func finish(builder: MetricLogBuilder, contents: Contents, source: URL) throws(MetricLogError) -> MetricLog {
-        var builder = builder
-        guard contents.scalars > 0 else {
-            let skipped = builder.tally.messages
-            throw .noMetrics(
-                path: source.path, format: .tensorBoard,
-                reason: "\(contents.records) records, no scalar summaries"
-                    + (skipped.isEmpty ? "" : " (" + skipped.joined(separator: "; ") + ")"))
-        }
-        return MetricLog(
-            source: source, format: .tensorBoard, runName: LogReader.runName(for: source),
-            series: builder.buildSeries(), warnings: builder.tally.messages)
-    }
-
-    static func scan(
-        _ bytes: [UInt8], path: String, tagPrefix: String, into builder: inout MetricLogBuilder,
-        contents: inout Contents
-    ) throws(MetricLogError) {
-        var scanner = TFRecordScanner(bytes: bytes, path: path)
-        let name = URL(fileURLWithPath: path).lastPathComponent
+    static func scan(_ bytes: [UInt8], file: EventFile, into contents: inout TensorBoardContents) throws(MetricLogError) {
+        var scanner = TFRecordScanner(bytes: bytes, path: file.url.path)
+        let name = file.url.lastPathComponent
+        let fileIndex = contents.files.count
+        contents.files.append(file)
         while let record = try scanner.next() {
             contents.records += 1
             let event: Tensorboard_Event
             do {
-                event = try Tensorboard_Event(serializedBytes: Array(bytes[record.data]))
+                event = try Tensorboard_Event(serializedBytes: bytes[record.data])
             } catch {
-                builder.tally.add("records that are not TensorBoard Event protobufs skipped")
+                contents.tally.add("records that are not TensorBoard Event protobufs skipped")
                 continue
             }
             guard case .summary(let summary)? = event.what else { continue }
             for value in summary.value {
-                guard let scalar = scalar(of: value, tally: &builder.tally) else { continue }
-                contents.scalars += 1
-                let tag = tagPrefix + value.tag
-                if MetricName(parsing: tag).cadence == .epoch {
-                    builder.add(tag, cadence: .epoch, epoch: Double(event.step) + 1, value: scalar)
-                } else {
-                    builder.add(tag, step: Int(event.step), value: scalar)
+                if let hparams = hyperparameters(of: value) {
+                    contents.hyperparameters.append(contentsOf: hparams)
+                    contents.hparamsFiles.insert(fileIndex)
+                    continue
                 }
+                if let text = text(of: value) {
+                    contents.texts.append((tag: value.tag, text: text))
+                    continue
+                }
+                guard let number = scalar(of: value, tally: &contents.tally) else { continue }
+                contents.add(tag: value.tag, file: fileIndex, step: Int(event.step), value: number)
             }
         }
         if let first = scanner.corruptRecords.first {
-            builder.tally.add(
+            contents.tally.add(
                 "records with a bad data CRC skipped (first: record \(first.index) at byte \(first.offset) of \(name))",
                 count: scanner.corruptRecords.count)
         }
         if scanner.incompleteTail > 0 {
-            builder.tally.note(
+            contents.tally.note(
                 "\(name): the last \(scanner.incompleteTail) bytes are an incomplete record (the file may still be written): ignored"
             )
+        }
+    }
+}
+
+/// What the event files of one run held, before it is assembled into a ``MetricLog``.
+struct TensorBoardContents {
+    /// The values of one tag of one file, in file order.
+    struct TagValues {
+        var tag: String
+        var file: Int
+        var steps: [Int] = []
+        var values: [Double] = []
+    }
+
+    var files: [TensorBoardReader.EventFile] = []
+    var tags: [TagValues] = []
+    private var index: [String: Int] = [:]
+    var hyperparameters: [Hyperparameter] = []
+    /// Files that held hparams plugin data: their scalars are `add_hparams` metrics.
+    var hparamsFiles: Set<Int> = []
+    /// Text summaries (tag, text).
+    var texts: [(tag: String, text: String)] = []
+    var records = 0
+    var scalars = 0
+    var tally = WarningTally()
+
+    mutating func add(tag: String, file: Int, step: Int, value: Double) {
+        scalars += 1
+        let key = "\(file)\u{0}\(tag)"
+        if let slot = index[key] {
+            tags[slot].steps.append(step)
+            tags[slot].values.append(value)
+        } else {
+            index[key] = tags.count
+            tags.append(TagValues(tag: tag, file: file, steps: [step], values: [value]))
         }
     }
 }
