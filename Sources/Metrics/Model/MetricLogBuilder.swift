@@ -8,7 +8,7 @@ struct MetricLogBuilder {
         var cadence: MetricCadence?
     }
 
-    private var entries: [(key: Key, points: [MetricPoint])] = []
+    private var entries: [(key: Key, buffer: SeriesBuffer)] = []
     private var index: [Key: Int] = [:]
     var tally = WarningTally()
     /// Names a reader parsed itself (an `add_scalars` key), by original name.
@@ -58,25 +58,39 @@ struct MetricLogBuilder {
             tally.add("NaN or infinite values (shown as gaps) in '\(name)'")
         }
         if let slot = slot(of: key) {
-            entries[slot].points.append(point)
+            entries[slot].buffer.append(point)
         } else {
             index[key] = entries.count
-            entries.append((key: key, points: [point]))
+            var buffer = SeriesBuffer(cadence: cadence)
+            buffer.append(point)
+            entries.append((key: key, buffer: buffer))
         }
     }
 
     /// The series, in order of first appearance.
     mutating func buildSeries() -> [MetricSeries] {
         var result: [MetricSeries] = []
-        for (key, raw) in entries {
+        for (key, var buffer) in entries {
+            let raw = buffer.finish()
             let name = parsedNames[key.originalName] ?? MetricName(parsing: key.originalName)
             let cadence = key.cadence ?? name.cadence ?? Self.inferCadence(raw)
-            result.append(
-                MetricSeries(
-                    name: name, originalName: key.originalName, cadence: cadence,
-                    points: deduplicated(raw, cadence: cadence, name: key.originalName),
-                    epochIsPosition: positioned.contains(key.originalName),
-                    exclusion: exclusions[key.originalName]))
+            let points = deduplicated(raw, cadence: cadence, name: key.originalName)
+            var series = MetricSeries(
+                name: name, originalName: key.originalName, cadence: cadence, points: points,
+                epochIsPosition: positioned.contains(key.originalName), exclusion: exclusions[key.originalName])
+            if buffer.isReduced {
+                // Repeats dropped at the end of reading are counted like those dropped before.
+                let finalRepeats = raw.count - points.count
+                let gaps = buffer.addedGaps - buffer.droppedRepeatGaps
+                series.reduction = SeriesReduction(
+                    values: buffer.added - buffer.droppedRepeats - finalRepeats - gaps, gaps: gaps)
+            }
+            if buffer.droppedRepeats > 0 {
+                tally.add(
+                    "repeated \(cadence.rawValue)s in '\(key.originalName)' (the later value kept)",
+                    count: buffer.droppedRepeats)
+            }
+            result.append(series)
         }
         return result
     }

@@ -1,3 +1,11 @@
+/// How a series was thinned out while reading (``SeriesBuffer``): how many values the log held.
+public struct SeriesReduction: Sendable, Equatable {
+    /// Finite values logged (repeats of an x not counted).
+    public var values: Int
+    /// NaN or infinite values logged.
+    public var gaps: Int
+}
+
 /// All recorded values of one metric at one cadence, in x order.
 public struct MetricSeries: Sendable, Equatable {
     public var name: MetricName
@@ -11,6 +19,8 @@ public struct MetricSeries: Sendable, Equatable {
     /// Why the reader keeps this series out of the charts (Lightning's `hp_metric` placeholder),
     /// or nil. Such a series is listed in the report with this reason.
     public var exclusion: String?
+    /// Set when the log held more values than the series keeps: the counts of the whole log.
+    public var reduction: SeriesReduction?
 
     public init(
         name: MetricName, originalName: String, cadence: MetricCadence, points: [MetricPoint],
@@ -37,7 +47,10 @@ public struct MetricSeries: Sendable, Equatable {
     public var finitePoints: [MetricPoint] { points.filter(\.isFinite) }
 
     /// How many values were NaN or infinite in the log.
-    public var gapCount: Int { points.count { !$0.isFinite } }
+    public var gapCount: Int { reduction?.gaps ?? points.count { !$0.isFinite } }
+
+    /// How many finite values the log held (more than ``points`` when the series was thinned out).
+    public var valueCount: Int { reduction?.values ?? points.count { $0.isFinite } }
 
     /// The runs of consecutive finite points between gaps: draw each as one polyline.
     public var segments: [[MetricPoint]] {

@@ -1,6 +1,7 @@
 /// A delimited text table (CSV, TSV, or another one-byte separator) as Python's csv module
 /// writes it: a header row, then records; fields quoted with `"` when they hold the separator,
-/// a quote (doubled) or a line break; lines ended by LF or CRLF.
+/// a quote (doubled) or a line break; lines ended by LF or CRLF. Read record by record
+/// (``nextRecord()``): the table is never held whole.
 struct CSVTable {
     struct Record {
         /// 1-based line where the record starts.
@@ -11,53 +12,61 @@ struct CSVTable {
     var path: String
     var delimiter: UInt8
     var header: [String]
-    var records: [Record]
     /// True when the last line had no line end and was dropped as a partial record.
     var droppedPartialLastRecord = false
     /// Records equal to the header (files appended to by a second run), skipped.
     var repeatedHeaders = 0
+    /// Records handed out so far.
+    var recordCount = 0
+    private var tokenizer: CSVTokenizer
 
-    /// Parses a whole table, checking that every record has as many fields as the header.
+    /// Opens a table: reads its header.
+    init(source: ByteSource, delimiter: UInt8) throws(MetricLogError) {
+        tokenizer = CSVTokenizer(source: source, delimiter: delimiter)
+        path = source.path
+        self.delimiter = delimiter
+        guard let first = try tokenizer.next() else {
+            throw .noMetrics(path: source.path, format: .table, reason: "the file is empty")
+        }
+        header = first.fields.map { $0.trimmingWhitespace() }
+        if let bom = header.first, bom.hasPrefix("\u{FEFF}") { header[0] = String(bom.dropFirst()) }
+    }
+
+    /// The next record, checked to have as many fields as the header, or nil at the end.
     ///
     /// An unterminated last line with too few fields is a record still being written: it is
     /// dropped and flagged, not an error. Blank lines are skipped.
-    static func parse(_ bytes: [UInt8], delimiter: UInt8, path: String) throws(MetricLogError) -> CSVTable {
-        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, path: path)
-        guard let first = try tokenizer.next() else {
-            throw .noMetrics(path: path, format: .table, reason: "the file is empty")
-        }
-        var table = CSVTable(
-            path: path, delimiter: delimiter, header: first.fields.map { $0.trimmingWhitespace() }, records: [])
-        if let bom = table.header.first, bom.hasPrefix("\u{FEFF}") { table.header[0] = String(bom.dropFirst()) }
+    mutating func nextRecord() throws(MetricLogError) -> Record? {
         while let record = try tokenizer.next() {
             if record.fields == [""] { continue }  // blank line
-            if record.fields.map({ $0.trimmingWhitespace() }) == table.header {
-                table.repeatedHeaders += 1
+            if record.fields.map({ $0.trimmingWhitespace() }) == header {
+                repeatedHeaders += 1
                 continue
             }
             if record.openQuote {
                 // The file ends inside a quoted field: a record still being written.
-                table.droppedPartialLastRecord = true
+                droppedPartialLastRecord = true
                 continue
             }
-            if record.fields.count != table.header.count {
-                if !record.terminated, record.fields.count < table.header.count {
-                    table.droppedPartialLastRecord = true
+            if record.fields.count != header.count {
+                if !record.terminated, record.fields.count < header.count {
+                    droppedPartialLastRecord = true
                     continue
                 }
                 throw .malformed(
                     path: path, location: .line(record.line, column: nil),
-                    expected: "\(table.header.count) fields (\(Self.headerList(table.header)))",
+                    expected: "\(header.count) fields (\(Self.headerList(header)))",
                     found: "\(record.fields.count) fields")
             }
-            if !record.terminated, let last = record.fields.last, last.isEmpty, table.header.count > 1 {
+            if !record.terminated, let last = record.fields.last, last.isEmpty, header.count > 1 {
                 // "0.5," with the line end still to come: the last value may be cut off.
-                table.droppedPartialLastRecord = true
+                droppedPartialLastRecord = true
                 continue
             }
-            table.records.append(Record(line: record.line, fields: record.fields))
+            recordCount += 1
+            return Record(line: record.line, fields: record.fields)
         }
-        return table
+        return nil
     }
 
     /// The header of a table, for format detection (nil when the first line is not a header).

@@ -1,4 +1,5 @@
-/// Splits delimited text into records of fields, tracking line numbers.
+/// Splits delimited text into records of fields, tracking line numbers, reading its input a
+/// chunk at a time.
 struct CSVTokenizer {
     struct RawRecord {
         var line: Int
@@ -9,35 +10,45 @@ struct CSVTokenizer {
         var openQuote = false
     }
 
-    let bytes: [UInt8]
+    /// A record longer than this is refused: no training log writes one, and it bounds the
+    /// memory a hostile file can make the reader hold.
+    static let maximumRecordBytes = 16 << 20
+
+    var cursor: ByteCursor
     let delimiter: UInt8
     let path: String
-    var index = 0
     var line = 1
 
-    init(bytes: [UInt8], delimiter: UInt8, path: String) {
-        self.bytes = bytes
+    init(source: ByteSource, delimiter: UInt8) {
+        cursor = ByteCursor(source)
         self.delimiter = delimiter
-        self.path = path
+        path = source.path
+    }
+
+    init(bytes: [UInt8], delimiter: UInt8, path: String) {
+        self.init(source: ByteSource(bytes: bytes, path: path), delimiter: delimiter)
     }
 
     /// The next record, or nil at the end of the input.
     mutating func next() throws(MetricLogError) -> RawRecord? {
-        guard index < bytes.count else { return nil }
+        guard try cursor.peek() != nil else { return nil }
         let startLine = line
         var fields: [String] = []
         var field: [UInt8] = []
+        var recordBytes = 0
         var inQuotes = false
         var fieldStartLine = line
         var fieldColumn = 1
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
+        while let byte = try cursor.next() {
+            recordBytes += 1
+            if recordBytes > Self.maximumRecordBytes {
+                throw ByteCursor.tooLong(path, startLine, Self.maximumRecordBytes)
+            }
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                    if try cursor.peek() == UInt8(ascii: "\"") {
                         field.append(byte)
-                        index += 1
+                        _ = try cursor.next()
                     } else {
                         inQuotes = false
                     }

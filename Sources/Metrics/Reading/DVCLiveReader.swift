@@ -17,10 +17,11 @@ enum DVCLiveReader {
     }
 
     /// Adds the points of one metric file to `builder`; `name` is the metric's path-derived name.
-    static func parseMetric(_ bytes: [UInt8], path: String, name: String?, into builder: inout MetricLogBuilder)
+    static func parseMetric(_ input: ByteSource, name: String?, into builder: inout MetricLogBuilder)
         throws(MetricLogError)
     {
-        let table = try CSVTable.parse(bytes, delimiter: UInt8(ascii: "\t"), path: path)
+        let path = input.path
+        var table = try CSVTable(source: input, delimiter: UInt8(ascii: "\t"))
         guard let stepColumn = table.column("step") else {
             throw .malformed(
                 path: path, location: .line(1, column: nil), expected: "a DVCLive header \"[timestamp] step <metric>\"",
@@ -34,7 +35,8 @@ enum DVCLiveReader {
                 found: LogFile.excerpt(CSVTable.headerList(table.header)))
         }
         let metric = name ?? table.header[valueColumn]
-        for record in table.records {
+        let columns = TableColumns(table)
+        while let record = try table.nextRecord() {
             let stepCell = record.fields[stepColumn].trimmingWhitespace()
             guard let step = Int(stepCell) else {
                 throw .malformed(
@@ -50,13 +52,13 @@ enum DVCLiveReader {
                     found: LogFile.excerpt(record.fields[valueColumn]))
             }
         }
-        TableColumns.noteRepairs(table, into: &builder)
+        columns.finish([], table: table, into: &builder)
     }
 
     /// One metric file read on its own (`nnreport render plots/metrics/loss.tsv`).
-    static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
+    static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         var builder = MetricLogBuilder()
-        try parseMetric(bytes, path: source.path, name: nil, into: &builder)
+        try parseMetric(input, name: nil, into: &builder)
         let series = builder.buildSeries()
         guard !series.isEmpty else { throw .noMetrics(path: source.path, format: .dvclive, reason: "no rows") }
         return MetricLog(

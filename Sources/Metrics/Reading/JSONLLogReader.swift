@@ -6,12 +6,10 @@ import Foundation
 /// a warning. Any other line that is not a JSON event object is an error naming the line and
 /// column. What each event contributes is described at ``MetricEventAccumulator``.
 enum JSONLLogReader {
-    static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
+    static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
         var accumulator = MetricEventAccumulator(path: path)
-        let partial = try JSONLineScanner.forEach(
-            bytes, path: path, expected: "a JSON event object", allowsNonFinite: false
-        ) { lineNumber, value, line throws(MetricLogError) in
+        let partial = try JSONLineScanner.forEach(input, expected: "a JSON event object", allowsNonFinite: false) { lineNumber, value, line throws(MetricLogError) in
             guard value["event"]?.stringValue != nil else {
                 throw .malformed(
                     path: path, location: .line(lineNumber, column: nil),

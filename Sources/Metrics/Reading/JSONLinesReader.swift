@@ -46,15 +46,13 @@ enum JSONLinesReader {
         var members: [(key: String, value: JSONValue)]
     }
 
-    static func parse(_ bytes: [UInt8], source: URL, x: String?) throws(MetricLogError) -> MetricLog {
+    static func parse(_ input: ByteSource, source: URL, x: String?) throws(MetricLogError) -> MetricLog {
         let path = source.path
         var builder = MetricLogBuilder()
         var pending: [PendingLine] = []
         var runnerLines = 0
         var usedX: [String] = []
-        let partial = try JSONLineScanner.forEach(
-            bytes, path: path, expected: "a JSON object", allowsNonFinite: true
-        ) { lineNumber, value, line throws(MetricLogError) in
+        let partial = try JSONLineScanner.forEach(input, expected: "a JSON object", allowsNonFinite: true) { lineNumber, value, line throws(MetricLogError) in
             guard let members = value.objectValue else {
                 throw .malformed(
                     path: path, location: .line(lineNumber, column: nil), expected: "a JSON object",

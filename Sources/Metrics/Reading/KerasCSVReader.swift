@@ -44,18 +44,19 @@ enum KerasCSVReader {
         return sorted(first) && zip(first, names[half...]).allSatisfy { "val_" + $0 == $1 }
     }
 
-    static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
+    static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
-        let delimiter = CSVTable.guessDelimiter(bytes) ?? UInt8(ascii: ",")
-        let table = try CSVTable.parse(bytes, delimiter: delimiter, path: path)
+        let delimiter = CSVTable.guessDelimiter(try input.head(1 << 16)) ?? UInt8(ascii: ",")
+        var table = try CSVTable(source: input, delimiter: delimiter)
         if let reason = mismatch(header: table.header) {
             throw .malformed(
                 path: path, location: .line(1, column: nil), expected: "a Keras CSVLogger header (epoch,<metrics>...)",
                 found: reason)
         }
         var builder = MetricLogBuilder()
-        let metricColumns = try TableColumns.numeric(table, excluding: [0], builder: &builder)
-        for record in table.records {
+        var columns = TableColumns(table)
+        let metricColumns = Array(table.header.indices.dropFirst())
+        while let record = try table.nextRecord() {
             let epochCell = record.fields[0].trimmingWhitespace()
             guard let epoch = Int(epochCell), epoch >= 0 else {
                 throw .malformed(
@@ -63,12 +64,12 @@ enum KerasCSVReader {
                     found: LogFile.excerpt(epochCell))
             }
             for column in metricColumns {
-                guard case .number(let value) = NumberCell(record.fields[column]) else { continue }
+                guard let value = try columns.number(record, column) else { continue }
                 builder.add(table.header[column], cadence: .epoch, epoch: Double(epoch) + 1, value: value)
             }
         }
-        TableColumns.noteRepairs(table, into: &builder)
-        guard !table.records.isEmpty else {
+        columns.finish(metricColumns, table: table, into: &builder)
+        guard table.recordCount > 0 else {
             throw .noMetrics(path: path, format: .kerasCSV, reason: "the header has no rows under it")
         }
         return MetricLog(

@@ -20,10 +20,10 @@ enum LightningCSVReader {
         return nil
     }
 
-    static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
+    static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
-        let delimiter = CSVTable.guessDelimiter(bytes) ?? UInt8(ascii: ",")
-        let table = try CSVTable.parse(bytes, delimiter: delimiter, path: path)
+        let delimiter = CSVTable.guessDelimiter(try input.head(1 << 16)) ?? UInt8(ascii: ",")
+        var table = try CSVTable(source: input, delimiter: delimiter)
         guard let stepColumn = table.column("step") else {
             throw .malformed(
                 path: path, location: .line(1, column: nil),
@@ -33,8 +33,9 @@ enum LightningCSVReader {
         let epochColumn = table.column("epoch")
         var builder = MetricLogBuilder()
         let excluded = Set([stepColumn] + (epochColumn.map { [$0] } ?? []))
-        let metricColumns = try TableColumns.numeric(table, excluding: excluded, builder: &builder)
-        for record in table.records {
+        let metricColumns = table.header.indices.filter { !excluded.contains($0) }
+        var columns = TableColumns(table)
+        while let record = try table.nextRecord() {
             let stepCell = record.fields[stepColumn].trimmingWhitespace()
             guard let step = Int(stepCell) ?? Double(stepCell).flatMap(exactInteger) else {
                 throw .malformed(
@@ -54,11 +55,11 @@ enum LightningCSVReader {
                 }
             }
             for column in metricColumns {
-                guard case .number(let value) = NumberCell(record.fields[column]) else { continue }
+                guard let value = try columns.number(record, column) else { continue }
                 builder.add(table.header[column], step: step, epoch: epoch, value: value)
             }
         }
-        TableColumns.noteRepairs(table, into: &builder)
+        columns.finish(metricColumns, table: table, into: &builder)
         let series = builder.buildSeries()
         guard !series.isEmpty else {
             throw .noMetrics(path: path, format: .lightningCSV, reason: "no row has a metric value")

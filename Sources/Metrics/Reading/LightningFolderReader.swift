@@ -17,12 +17,13 @@ enum LightningFolderReader {
         var csvLog: MetricLog?
         if files.contains("metrics.csv"), format == nil || format == .lightningCSV {
             let url = folder.appendingPathComponent("metrics.csv")
-            let bytes = try LogFile.read(url)
-            let delimiter = CSVTable.guessDelimiter(bytes) ?? UInt8(ascii: ",")
-            if LightningCSVReader.mismatch(header: CSVTable.header(of: bytes, delimiter: delimiter)) == nil
+            let input = try ByteSource(file: url)
+            let head = try input.head(1 << 16)
+            let delimiter = CSVTable.guessDelimiter(head) ?? UInt8(ascii: ",")
+            if LightningCSVReader.mismatch(header: CSVTable.header(of: head, delimiter: delimiter)) == nil
                 || format == .lightningCSV
             {
-                var log = try LightningCSVReader.parse(bytes, source: url)
+                var log = try LightningCSVReader.parse(input, source: url)
                 LogReader.addSidecars(to: &log, folder: folder)
                 csvLog = log.from(folder)
             }

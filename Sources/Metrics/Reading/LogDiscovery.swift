@@ -58,17 +58,18 @@ struct LogDiscovery {
                 for log in logs.logs { consumed.formUnion(LogReader.sidecarNames(log.format)) }
                 continue
             }
-            if try isSQLite(url) {
+            if SQLiteDatabase.hasHeader(try LogFile.head(url, count: 16)) {
                 let logs = try MLflowDatabaseReader.read(url)
                 collection.skipped += logs.skipped
                 found += logs.logs
                 consumed.insert(entry.name)
                 continue
             }
-            let bytes = try LogFile.read(url)
-            switch LogReader.detect(bytes, fileName: entry.name) {
+            let input = try ByteSource(file: url)
+            let head = try input.head(LogReader.headBytes)
+            switch LogReader.detect(head, fileName: entry.name, wholeFile: head.count == input.size) {
             case .success(let format):
-                var log = try LogReader.parse(bytes, format: format, source: url, x: x)
+                var log = try LogReader.parse(input, format: format, source: url, x: x)
                 LogReader.addSidecars(to: &log, folder: folder)
                 consumed.insert(entry.name)
                 consumed.formUnion(LogReader.sidecarNames(format))
@@ -153,10 +154,6 @@ struct LogDiscovery {
             }
         }
         return logs.filter { log in kept.contains { $0.source == log.source } }
-    }
-
-    private func isSQLite(_ url: URL) throws(MetricLogError) -> Bool {
-        SQLiteDatabase.hasHeader(try LogFile.head(url, count: 16))
     }
 
     private mutating func skip(_ url: URL, _ reason: String) {

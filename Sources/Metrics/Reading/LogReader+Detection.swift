@@ -4,7 +4,11 @@ extension LogReader {
     /// it did not fit. Tried in order: TensorBoard, nnreport JSONL, Hugging Face
     /// trainer_state.json, JSON lines, Lightning CSV, Ultralytics CSV, Keras CSV, DVCLive TSV,
     /// plain table. (An MLflow database is recognised by its SQLite header before this.)
-    public static func detect(_ bytes: [UInt8], fileName: String) -> Result<LogFormat, MetricLogError> {
+    ///
+    /// - Parameter wholeFile: false when `bytes` are only the start of the file (the first MiB).
+    public static func detect(_ bytes: [UInt8], fileName: String, wholeFile: Bool = true) -> Result<
+        LogFormat, MetricLogError
+    > {
         if bytes.isEmpty && !TensorBoardReader.isEventFileName(fileName) {
             return .failure(
                 .unrecognised(
@@ -26,7 +30,7 @@ extension LogReader {
         } else {
             return .success(.nnreport)
         }
-        if let reason = trainerStateMismatch(bytes) {
+        if let reason = trainerStateMismatch(bytes, wholeFile: wholeFile) {
             attempts.append(FormatAttempt(format: .huggingFace, reason: reason))
         } else {
             return .success(.huggingFace)
@@ -73,14 +77,16 @@ extension LogReader {
     }
 
     /// Nil when the file is one JSON object with a `log_history` list (a Trainer state).
-    static func trainerStateMismatch(_ bytes: [UInt8]) -> String? {
+    static func trainerStateMismatch(_ bytes: [UInt8], wholeFile: Bool = true) -> String? {
         guard let line = JSONLinesReader.firstLine(bytes), line.first == UInt8(ascii: "{") else {
             return "it does not start with '{'"
         }
-        // Cheap test first: a Trainer state names its log_history near the top or the end.
-        guard bytes.count < 512 << 20, containsASCII(bytes, "\"log_history\"") else {
+        // A Trainer state names its log_history near the top (its keys are sorted).
+        guard containsASCII(bytes, "\"log_history\"") else {
             return "it has no \"log_history\" member"
         }
+        // Of a large file only the start was looked at: one object over many lines it is.
+        if !wholeFile { return (try? JSONParser.parse(line, allowsNonFinite: true)) == nil ? nil : "it is JSON lines" }
         do {
             return TrainerStateReader.mismatch(try JSONParser.parse(bytes, allowsNonFinite: true))
         } catch {

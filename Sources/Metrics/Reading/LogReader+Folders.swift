@@ -68,7 +68,7 @@ extension LogReader {
         for relative in files {
             let url = metricsFolder.appendingPathComponent(relative)
             let name = String(relative.dropLast(4))  // ".tsv" / ".csv"
-            try DVCLiveReader.parseMetric(try LogFile.read(url), path: url.path, name: name, into: &builder)
+            try DVCLiveReader.parseMetric(try ByteSource(file: url), name: name, into: &builder)
         }
         let series = builder.buildSeries()
         guard !series.isEmpty else {

@@ -39,16 +39,23 @@ public enum LogReader {
     public static func parse(_ bytes: [UInt8], format: LogFormat, source: URL, x: String? = nil) throws(MetricLogError)
         -> MetricLog
     {
+        try parse(ByteSource(bytes: bytes, path: source.path), format: format, source: source, x: x)
+    }
+
+    /// Parses one log file in a known format from a byte source, a chunk at a time.
+    static func parse(_ input: ByteSource, format: LogFormat, source: URL, x: String? = nil) throws(MetricLogError)
+        -> MetricLog
+    {
         switch format {
-        case .nnreport: return try JSONLLogReader.parse(bytes, source: source)
-        case .kerasCSV: return try KerasCSVReader.parse(bytes, source: source)
-        case .lightningCSV: return try LightningCSVReader.parse(bytes, source: source)
-        case .tensorBoard: return try TensorBoardReader.parse(bytes, source: source)
-        case .dvclive: return try DVCLiveReader.parse(bytes, source: source)
-        case .table: return try TableReader.parse(bytes, source: source, x: x)
-        case .huggingFace: return try TrainerStateReader.parse(bytes, source: source)
-        case .jsonLines: return try JSONLinesReader.parse(bytes, source: source, x: x)
-        case .ultralytics: return try UltralyticsCSVReader.parse(bytes, source: source)
+        case .nnreport: return try JSONLLogReader.parse(input, source: source)
+        case .kerasCSV: return try KerasCSVReader.parse(input, source: source)
+        case .lightningCSV: return try LightningCSVReader.parse(input, source: source)
+        case .tensorBoard: return try TensorBoardReader.parse(input, source: source)
+        case .dvclive: return try DVCLiveReader.parse(input, source: source)
+        case .table: return try TableReader.parse(input, source: source, x: x)
+        case .huggingFace: return try TrainerStateReader.parse(try input.readAll(), source: source)
+        case .jsonLines: return try JSONLinesReader.parse(input, source: source, x: x)
+        case .ultralytics: return try UltralyticsCSVReader.parse(input, source: source)
         case .mlflow:
             throw .malformed(
                 path: source.path, location: .byteOffset(0),
@@ -61,15 +68,16 @@ public enum LogReader {
     /// (summary.json for metrics.jsonl, hparams.yaml for a Lightning metrics.csv, ...). An
     /// MLflow database gives one log per run.
     static func readFile(_ url: URL, format: LogFormat?, x: String?) throws(MetricLogError) -> LogCollection {
-        if format == nil || format == .mlflow, SQLiteDatabase.hasHeader(try LogFile.head(url, count: 16)) {
+        let input = try ByteSource(file: url)
+        let head = try input.head(headBytes)
+        if format == nil || format == .mlflow, SQLiteDatabase.hasHeader(head) {
             return try MLflowDatabaseReader.read(url)
         }
-        let bytes = try LogFile.read(url)
         let chosen: LogFormat
         if let format {
             chosen = format
         } else {
-            switch detect(bytes, fileName: url.lastPathComponent) {
+            switch detect(head, fileName: url.lastPathComponent, wholeFile: head.count == input.size) {
             case .success(let found): chosen = found
             case .failure(let error): throw error.withPath(url.path)
             }
@@ -78,12 +86,15 @@ public enum LogReader {
         if chosen == .tensorBoard, MetricName.splitWords[folder.lastPathComponent.lowercased()] != nil {
             // validation/events.out.tfevents.* read alone: its tags are still validation metrics.
             return LogCollection(
-                logs: [try TensorBoardReader.parse(bytes, source: url, subfolder: folder.lastPathComponent)])
+                logs: [try TensorBoardReader.parse(input, source: url, subfolder: folder.lastPathComponent)])
         }
-        var log = try parse(bytes, format: chosen, source: url, x: x)
+        var log = try parse(input, format: chosen, source: url, x: x)
         addSidecars(to: &log, folder: folder)
         return LogCollection(logs: [log])
     }
+
+    /// How much of a file format detection looks at.
+    static let headBytes = 1 << 20
 
     /// A short run name: the folder for a file with a tool's standard name (metrics.jsonl,
     /// metrics.csv, results.csv, trainer_state.json, an event file), `lightning_logs/version_3`

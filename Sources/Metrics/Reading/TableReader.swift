@@ -26,22 +26,24 @@ enum TableReader {
         return nil
     }
 
-    /// True when column 0 is pandas' unnamed index: an empty name over whole numbers.
-    static func hasPandasIndex(_ table: CSVTable) -> Bool {
-        guard table.header.count >= 2, table.header[0].isEmpty else { return false }
-        return table.records.allSatisfy { record in
-            guard case .number(let value) = NumberCell(record.fields[0]) else { return false }
-            return LightningCSVReader.exactInteger(value) != nil
-        }
+    /// True when column 0 is pandas' unnamed index: an empty name over a whole number (the rows
+    /// that follow must hold whole numbers there too, as an x column must).
+    static func hasPandasIndex(header: [String], firstField: String?) -> Bool {
+        guard header.count >= 2, header[0].isEmpty, let firstField,
+            case .number(let value) = NumberCell(firstField)
+        else { return false }
+        return LightningCSVReader.exactInteger(value) != nil
     }
 
-    static func parse(_ bytes: [UInt8], source: URL, x: String?) throws(MetricLogError) -> MetricLog {
+    static func parse(_ input: ByteSource, source: URL, x: String?) throws(MetricLogError) -> MetricLog {
         let path = source.path
-        let delimiter = CSVTable.guessDelimiter(bytes) ?? UInt8(ascii: ",")
-        var table = try CSVTable.parse(bytes, delimiter: delimiter, path: path)
+        let head = try input.head(1 << 16)
+        let delimiter = CSVTable.guessDelimiter(head) ?? UInt8(ascii: ",")
+        var table = try CSVTable(source: input, delimiter: delimiter)
         var builder = MetricLogBuilder()
         var notes: [String] = []
-        let pandasIndex = hasPandasIndex(table)
+        let pandasIndex = hasPandasIndex(
+            header: table.header, firstField: CSVTable.firstField(of: head, delimiter: delimiter))
         if pandasIndex { table.header[0] = "index" }
         for column in table.header.indices where table.header[column].isEmpty {
             table.header[column] = "column \(column + 1)"
@@ -63,9 +65,12 @@ enum TableReader {
         if xColumn == nil { notes.append("No step or epoch column: rows are numbered from 1.") }
         if isEpoch { notes.append("Epochs as the table writes them (a plain table does not say whether it counts from 0 or 1).") }
         if let xColumn { excluded.insert(xColumn) }
-        let metricColumns = try TableColumns.numeric(table, excluding: excluded, builder: &builder)
-        for (rowIndex, record) in table.records.enumerated() {
-            var step: Int? = rowIndex + 1
+        let metricColumns = table.header.indices.filter { !excluded.contains($0) }
+        var columns = TableColumns(table)
+        var rowIndex = 0
+        while let record = try table.nextRecord() {
+            rowIndex += 1
+            var step: Int? = rowIndex
             var epoch: Double?
             if let xColumn {
                 let cell = record.fields[xColumn].trimmingWhitespace()
@@ -90,12 +95,12 @@ enum TableReader {
                 }
             }
             for column in metricColumns {
-                guard case .number(let value) = NumberCell(record.fields[column]) else { continue }
+                guard let value = try columns.number(record, column) else { continue }
                 builder.add(
                     table.header[column], cadence: isEpoch ? .epoch : .step, step: step, epoch: epoch, value: value)
             }
         }
-        TableColumns.noteRepairs(table, into: &builder)
+        columns.finish(metricColumns, table: table, into: &builder)
         let series = builder.buildSeries()
         guard !series.isEmpty else {
             throw .noMetrics(path: path, format: .table, reason: "no numeric column besides the x column")

@@ -21,9 +21,10 @@ enum UltralyticsCSVReader {
         return nil
     }
 
-    static func parse(_ bytes: [UInt8], source: URL) throws(MetricLogError) -> MetricLog {
+    static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
-        let table = try CSVTable.parse(bytes, delimiter: CSVTable.guessDelimiter(bytes) ?? UInt8(ascii: ","), path: path)
+        let delimiter = CSVTable.guessDelimiter(try input.head(1 << 16)) ?? UInt8(ascii: ",")
+        var table = try CSVTable(source: input, delimiter: delimiter)
         if let reason = mismatch(header: table.header) {
             throw .malformed(
                 path: path, location: .line(1, column: nil),
@@ -37,9 +38,10 @@ enum UltralyticsCSVReader {
                     name, as: MetricName(split: .validation, quantity: rest.lowercased(), label: rest))
             }
         }
-        let metricColumns = try TableColumns.numeric(table, excluding: [0], builder: &builder)
+        let metricColumns = Array(table.header.indices.dropFirst())
+        var columns = TableColumns(table)
         var firstEpoch: Int?
-        for record in table.records {
+        while let record = try table.nextRecord() {
             let cell = record.fields[0].trimmingWhitespace()
             guard let epoch = Int(cell) ?? Double(cell).flatMap(LightningCSVReader.exactInteger), epoch >= 0,
                 epoch < Int(Int32.max)
@@ -50,12 +52,12 @@ enum UltralyticsCSVReader {
             }
             firstEpoch = firstEpoch ?? epoch
             for column in metricColumns {
-                guard case .number(let value) = NumberCell(record.fields[column]) else { continue }
+                guard let value = try columns.number(record, column) else { continue }
                 builder.add(table.header[column], cadence: .epoch, epoch: Double(epoch), value: value)
             }
         }
-        TableColumns.noteRepairs(table, into: &builder)
-        guard !table.records.isEmpty else {
+        columns.finish(metricColumns, table: table, into: &builder)
+        guard table.recordCount > 0 else {
             throw .noMetrics(path: path, format: .ultralytics, reason: "the header has no rows under it")
         }
         var notes = ["Epochs as Ultralytics counts them: from 1 (its first row is epoch 1)."]

@@ -89,6 +89,16 @@ extension LogReport {
         if group.xAxis == .epoch, !group.integerX, background.isEmpty {
             text += " Values logged between epoch ends sit at their fraction of an epoch."
         }
+        let reduced = group.lines.filter { $0.series.reduction != nil }
+        if !reduced.isEmpty {
+            let kept = reduced.reduce(0) { $0 + $1.points.count }
+            let logged = reduced.reduce(0) { $0 + $1.series.valueCount + $1.series.gapCount }
+            text +=
+                " Drawn from \(ReportNumberFormat.grouped(kept)) of \(ReportNumberFormat.grouped(logged)) values of "
+                + MetricFigureStyle.list(reduced.map { "`\(MarkdownText.code($0.series.originalName))`" })
+                + " (thinned evenly along the axis, keeping the lowest and highest value of each short run, and the "
+                + "first and last), as the CSV holds them; the tables use every value."
+        }
         if chart.yAxis.scale == .log { text += " Logarithmic y axis." }
         let gaps = group.lines.reduce(0) { $0 + $1.points.count { !$0.y.isFinite } }
         if gaps > 0 { text += " \(gaps) NaN or infinite value\(gaps == 1 ? "" : "s") shown as gaps." }

@@ -41,7 +41,7 @@ extension LogReport {
         }
         var view = LogViewParts.common(
             title: title, figures: figures, files: files, command: command, version: version)
-        let valueCount = log.series.reduce(0) { $0 + $1.points.count }
+        let valueCount = log.series.reduce(0) { $0 + $1.valueCount + $1.gapCount }
         view["subtitle"] =
             "\(log.format.displayName) read from `\(MarkdownText.code(run.location))`: "
             + "\(log.series.count) series, \(F.grouped(valueCount)) values."

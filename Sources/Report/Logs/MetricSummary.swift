@@ -51,7 +51,7 @@ public struct MetricSummary: Sendable, Equatable {
         self.init(
             metric: series.canonicalName, quantity: series.name.quantity, cadence: series.cadence,
             originalName: series.originalName, goal: series.goal, last: series.last, best: series.best,
-            count: series.finitePoints.count, gaps: series.gapCount, display: series.name.display)
+            count: series.valueCount, gaps: series.gapCount, display: series.name.display)
     }
 
     /// A final test-set figure (nnreport's `test` event): one value, both last and best.

@@ -149,10 +149,10 @@ enum MLflowFileStoreReader {
 
     /// The `timestamp value step` lines of one metric file.
     static func values(of url: URL) throws(MetricLogError) -> [MLflowRun.Value] {
-        let bytes = try LogFile.read(url)
+        var cursor = ByteCursor(try ByteSource(file: url))
         var result: [MLflowRun.Value] = []
         var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        while let (line, _) = try cursor.nextLine(maximumLength: 1 << 16, lineNumber: lineNumber + 1) {
             lineNumber += 1
             let fields = line.split(separator: UInt8(ascii: " "))
             if fields.isEmpty { continue }

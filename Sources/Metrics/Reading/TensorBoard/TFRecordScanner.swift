@@ -1,4 +1,5 @@
-/// Finds the records of a TFRecord file (TensorBoard's event file framing):
+/// Finds the records of a TFRecord file (TensorBoard's event file framing), reading the file
+/// a chunk at a time:
 ///
 ///     uint64 length (little-endian)
 ///     uint32 masked CRC-32C of the 8 length bytes
@@ -9,7 +10,8 @@
 /// - fewer bytes left than a header, or a header whose (verified) length runs past the end of
 ///   the file: the last record is still being written. Reading stops with a warning; this is
 ///   the normal state of a file TensorBoard or a training run has open. The claimed length is
-///   only compared with the bytes present, never allocated, so a lying length (2^60) costs nothing.
+///   only compared with the bytes the file holds, never allocated, so a lying length (2^60)
+///   costs nothing.
 /// - a length whose CRC does not match: the framing is lost and nothing after it can be
 ///   located, so this is an error naming the record and its byte offset.
 /// - data whose CRC does not match (the length was verified): that record is skipped and
@@ -19,23 +21,35 @@ struct TFRecordScanner {
         var index: Int
         /// Byte offset of the record's header.
         var offset: Int
-        var data: Range<Int>
+        var data: [UInt8]
     }
 
-    let bytes: [UInt8]
+    /// Where a record with bad data was found.
+    struct Location {
+        var index: Int
+        var offset: Int
+    }
+
+    private var cursor: ByteCursor
     let path: String
-    private(set) var offset = 0
+    /// The file's size when opened: a record claiming to run past it is incomplete.
+    private let size: Int
     private(set) var index = 0
     /// Bytes at the end that form an incomplete record (0 when the file ends cleanly).
     private(set) var incompleteTail = 0
-    private(set) var corruptRecords: [Record] = []
+    private(set) var corruptRecords: [Location] = []
 
-    init(bytes: [UInt8], path: String) {
-        self.bytes = bytes
-        self.path = path
+    init(source: ByteSource) {
+        cursor = ByteCursor(source)
+        path = source.path
+        size = source.size
     }
 
-    /// True when the file starts with a record header whose length CRC checks out.
+    init(bytes: [UInt8], path: String) {
+        self.init(source: ByteSource(bytes: bytes, path: path))
+    }
+
+    /// True when the bytes start with a record header whose length CRC checks out.
     static func startsWithRecord(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 12 else { return false }
         return bytes.withUnsafeBytes { raw in
@@ -46,17 +60,17 @@ struct TFRecordScanner {
     /// The next intact record, or nil at the end (including an incomplete last record).
     mutating func next() throws(MetricLogError) -> Record? {
         while true {
-            let remaining = bytes.count - offset
-            if remaining == 0 { return nil }
-            if remaining < 12 {
-                incompleteTail = remaining
+            let offset = cursor.offset
+            let header = try cursor.read(12)
+            if header.isEmpty { return nil }
+            if header.count < 12 {
+                incompleteTail = header.count
                 return nil
             }
-            let (length, lengthOK) = bytes.withUnsafeBytes { raw in
+            let (length, lengthOK) = header.withUnsafeBytes { raw in
                 (
-                    readUInt64(raw, at: offset),
-                    CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[offset..<offset + 8])))
-                        == readUInt32(raw, at: offset + 8)
+                    readUInt64(raw, at: 0),
+                    CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<8]))) == readUInt32(raw, at: 8)
                 )
             }
             guard lengthOK else {
@@ -65,21 +79,24 @@ struct TFRecordScanner {
                     reason: "the CRC of its length field does not match (length field reads \(length))")
             }
             // Compare in UInt64 so that a huge claimed length cannot overflow Int arithmetic.
-            guard length <= UInt64(remaining - 12), UInt64(remaining - 12) - length >= 4 else {
-                incompleteTail = remaining
+            let left = UInt64(max(0, size - offset - 12))
+            guard length <= left, left - length >= 4 else {
+                incompleteTail = 12 + Int(min(left, UInt64(Int.max - 12)))
                 return nil
             }
-            let start = offset + 12
-            let end = start + Int(length)
-            let dataOK = bytes.withUnsafeBytes { raw in
-                CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[start..<end])))
-                    == readUInt32(raw, at: end)
+            let body = try cursor.read(Int(length) + 4)
+            guard body.count == Int(length) + 4 else {
+                incompleteTail = 12 + body.count
+                return nil
             }
-            let record = Record(index: index, offset: offset, data: start..<end)
-            offset = end + 4
+            let dataOK = body.withUnsafeBytes { raw in
+                CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<Int(length)])))
+                    == readUInt32(raw, at: Int(length))
+            }
+            let record = Record(index: index, offset: offset, data: Array(body[0..<Int(length)]))
             index += 1
             if dataOK { return record }
-            corruptRecords.append(record)
+            corruptRecords.append(Location(index: record.index, offset: offset))
         }
     }
 }

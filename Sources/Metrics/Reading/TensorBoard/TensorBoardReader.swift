@@ -40,9 +40,9 @@ enum TensorBoardReader {
     }
 
     /// One event file read on its own; `subfolder` as for a file of a run's subfolder.
-    static func parse(_ bytes: [UInt8], source: URL, subfolder: String = "") throws(MetricLogError) -> MetricLog {
+    static func parse(_ input: ByteSource, source: URL, subfolder: String = "") throws(MetricLogError) -> MetricLog {
         var contents = TensorBoardContents()
-        try scan(bytes, file: EventFile(url: source, subfolder: subfolder), into: &contents)
+        try scan(input, file: EventFile(url: source, subfolder: subfolder), into: &contents)
         return try TensorBoardRunAssembler(contents: contents, source: source).build()
     }
 
@@ -50,15 +50,17 @@ enum TensorBoardReader {
     static func read(_ files: [EventFile], source: URL, settingsFile: URL? = nil) throws(MetricLogError) -> MetricLog {
         var contents = TensorBoardContents()
         for file in files {
-            try scan(try LogFile.read(file.url), file: file, into: &contents)
+            try scan(try ByteSource(file: file.url), file: file, into: &contents)
         }
         var assembler = TensorBoardRunAssembler(contents: contents, source: source)
         assembler.settingsFile = settingsFile
         return try assembler.build()
     }
 
-    static func scan(_ bytes: [UInt8], file: EventFile, into contents: inout TensorBoardContents) throws(MetricLogError) {
-        var scanner = TFRecordScanner(bytes: bytes, path: file.url.path)
+    static func scan(_ input: ByteSource, file: EventFile, into contents: inout TensorBoardContents)
+        throws(MetricLogError)
+    {
+        var scanner = TFRecordScanner(source: input)
         let name = file.url.lastPathComponent
         let fileIndex = contents.files.count
         contents.files.append(file)
@@ -66,7 +68,7 @@ enum TensorBoardReader {
             contents.records += 1
             let event: Tensorboard_Event
             do {
-                event = try Tensorboard_Event(serializedBytes: bytes[record.data])
+                event = try Tensorboard_Event(serializedBytes: record.data)
             } catch {
                 contents.tally.add("records that are not TensorBoard Event protobufs skipped")
                 continue
@@ -111,7 +113,9 @@ struct TensorBoardContents {
 
     var files: [TensorBoardReader.EventFile] = []
     var tags: [TagValues] = []
-    private var index: [String: Int] = [:]
+    /// Slots by file and tag; a run has few tags, so the last slot used is tried first.
+    private var index: [Int: [String: Int]] = [:]
+    private var lastSlot = -1
     var hyperparameters: [Hyperparameter] = []
     /// Files that held hparams plugin data: their scalars are `add_hparams` metrics.
     var hparamsFiles: Set<Int> = []
@@ -123,12 +127,22 @@ struct TensorBoardContents {
 
     mutating func add(tag: String, file: Int, step: Int, value: Double) {
         scalars += 1
-        let key = "\(file)\u{0}\(tag)"
-        if let slot = index[key] {
+        // Tags repeat in the same order step after step: the slot after the last one is usually next.
+        var slot: Int?
+        for candidate in [lastSlot + 1, lastSlot] where tags.indices.contains(candidate) {
+            if tags[candidate].file == file, tags[candidate].tag == tag {
+                slot = candidate
+                break
+            }
+        }
+        if slot == nil { slot = index[file]?[tag] }
+        if let slot {
             tags[slot].steps.append(step)
             tags[slot].values.append(value)
+            lastSlot = slot
         } else {
-            index[key] = tags.count
+            index[file, default: [:]][tag] = tags.count
+            lastSlot = tags.count
             tags.append(TagValues(tag: tag, file: file, steps: [step], values: [value]))
         }
     }
