@@ -42,40 +42,53 @@ struct LogDiscovery {
             return
         }
         let entries = try LogReader.listing(folder)
-        if try readLayout(folder, entries: entries) { return }
+        // A run folder named on the command line that cannot be read is an error; one found
+        // while searching below it is passed over with the reason, and the search goes on.
+        do {
+            if try readLayout(folder, entries: entries) { return }
+        } catch {
+            if depth == 0 { throw error }
+            skip(folder, "cannot be read: \(error.description)")
+            return
+        }
         var consumed = Set<String>()
         var found: [MetricLog] = []
         var unread: [(url: URL, reason: String)] = []
         for entry in entries where !entry.isDirectory {
             let url = folder.appendingPathComponent(entry.name)
             guard Self.logExtensions.contains(url.pathExtension.lowercased()) else { continue }
-            if let forced = format {
-                // A forced format reads every file that could hold it; one that does not is an error.
-                let logs = try LogReader.readFile(url, format: forced, x: x)
-                collection.skipped += logs.skipped
-                found += logs.logs
+            do {
+                if let forced = format {
+                    // A forced format reads every file that could hold it.
+                    let logs = try LogReader.readFile(url, format: forced, x: x)
+                    collection.skipped += logs.skipped
+                    found += logs.logs
+                    consumed.insert(entry.name)
+                    for log in logs.logs { consumed.formUnion(LogReader.sidecarNames(log.format)) }
+                    continue
+                }
+                if SQLiteDatabase.hasHeader(try LogFile.head(url, count: 16)) {
+                    let logs = try MLflowDatabaseReader.read(url)
+                    collection.skipped += logs.skipped
+                    found += logs.logs
+                    consumed.insert(entry.name)
+                    continue
+                }
+                let input = try ByteSource(file: url)
+                let head = try input.head(LogReader.headBytes)
+                switch LogReader.detect(head, fileName: entry.name, wholeFile: head.count == input.size) {
+                case .success(let format):
+                    var log = try LogReader.parse(input, format: format, source: url, x: x)
+                    LogReader.addSidecars(to: &log, folder: folder)
+                    consumed.insert(entry.name)
+                    consumed.formUnion(LogReader.sidecarNames(format))
+                    found.append(log)
+                case .failure(let error):
+                    unread.append((url, Self.reason(error, fileExtension: url.pathExtension.lowercased())))
+                }
+            } catch {
                 consumed.insert(entry.name)
-                for log in logs.logs { consumed.formUnion(LogReader.sidecarNames(log.format)) }
-                continue
-            }
-            if SQLiteDatabase.hasHeader(try LogFile.head(url, count: 16)) {
-                let logs = try MLflowDatabaseReader.read(url)
-                collection.skipped += logs.skipped
-                found += logs.logs
-                consumed.insert(entry.name)
-                continue
-            }
-            let input = try ByteSource(file: url)
-            let head = try input.head(LogReader.headBytes)
-            switch LogReader.detect(head, fileName: entry.name, wholeFile: head.count == input.size) {
-            case .success(let format):
-                var log = try LogReader.parse(input, format: format, source: url, x: x)
-                LogReader.addSidecars(to: &log, folder: folder)
-                consumed.insert(entry.name)
-                consumed.formUnion(LogReader.sidecarNames(format))
-                found.append(log)
-            case .failure(let error):
-                unread.append((url, Self.reason(error)))
+                skip(url, "cannot be read: \(error.description)")
             }
         }
         for (url, reason) in unread where !consumed.contains(url.lastPathComponent) { skip(url, reason) }
@@ -160,14 +173,21 @@ struct LogDiscovery {
         collection.skipped.append(SkippedInput(path: url.path, reason: reason))
     }
 
-    /// A one-line reason from a detection failure: the closest format's complaint.
-    static func reason(_ error: MetricLogError) -> String {
-        if case .unrecognised(_, let attempts) = error {
-            if attempts.allSatisfy({ $0.reason == "the file is empty" }) { return "the file is empty" }
-            return "not a training log nnreport reads (e.g. \(attempts.last?.format.displayName ?? "table"): "
-                + "\(attempts.last?.reason ?? "unrecognised"))"
+    /// A one-line reason from a detection failure: the complaint of the format the file's name
+    /// suggests (JSON lines for .json, a table for .csv).
+    static func reason(_ error: MetricLogError, fileExtension: String = "") -> String {
+        guard case .unrecognised(_, let attempts) = error else { return error.description }
+        if attempts.allSatisfy({ $0.reason == "the file is empty" }) { return "the file is empty" }
+        let preferred: LogFormat
+        switch fileExtension {
+        case "json": preferred = .huggingFace
+        case "jsonl", "ndjson": preferred = .jsonLines
+        case "db", "sqlite", "sqlite3": preferred = .mlflow
+        default: preferred = .table
         }
-        return error.description
+        let attempt = attempts.first { $0.format == preferred } ?? attempts.last
+        return "not a training log nnreport reads (as \(attempt?.format.displayName ?? "a table"): "
+            + "\(attempt?.reason ?? "unrecognised"))"
     }
 
     /// The collection found, with the count of files passed over for their names.

@@ -17,6 +17,9 @@ enum TableReader {
         guard let header, delimiterFound else {
             return "the first line has no comma, tab or semicolon separated header"
         }
+        if let first = header.first?.first, first == "{" || first == "[" {
+            return "the first line is JSON, not a header"
+        }
         guard header.count >= 2 else { return "the header has fewer than two columns" }
         // pandas' to_csv() leaves the index column's name empty.
         let names = header.first == "" ? Array(header.dropFirst()) : header
