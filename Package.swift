@@ -72,7 +72,9 @@ let package = Package(
 
         // Tests: one target per module, shared helpers in TestSupport.
         .target(name: "TestSupport", dependencies: ["Charts", "Randomness"], path: "Tests/TestSupport"),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
+        .testTarget(
+            name: "MetricsTests",
+            dependencies: ["Metrics", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Datasets", "Randomness", "TestSupport"]),

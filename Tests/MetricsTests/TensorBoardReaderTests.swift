@@ -1,4 +1,5 @@
 import Foundation
+import SwiftProtobuf
 import Testing
 import TestSupport
 
@@ -195,5 +196,53 @@ func recordOffsets(_ bytes: [UInt8]) -> [Int] {
         #expect(log.runName == "keras_run")
         #expect(log.series.map(\.canonicalName) == ["val_loss", "val_accuracy", "val_loss"])
         #expect(log.series(named: "val_loss", cadence: .epoch)?.originalName == "validation/epoch_loss")
+    }
+}
+
+@Suite struct ScalarEventDecoderTests {
+    /// Every event file under Tests/Fixtures.
+    static func eventFiles() throws -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: Fixtures.root, includingPropertiesForKeys: nil)!
+        return enumerator.compactMap { $0 as? URL }.filter {
+            TensorBoardReader.isEventFileName($0.lastPathComponent) && !$0.path.contains("/fuzz/")
+        }.sorted { $0.path < $1.path }
+    }
+
+    @Test func decodesEveryFixtureRecordAsSwiftProtobufDoes() throws {
+        var fast = 0
+        for url in try Self.eventFiles() where !url.path.contains("bad_length_crc") {
+            var scanner = TFRecordScanner(source: try ByteSource(file: url))
+            while let record = try scanner.next() {
+                guard let decoded = record.data.withUnsafeBytes(ScalarEventDecoder.decode) else { continue }
+                fast += 1
+                let event = try Tensorboard_Event(serializedBytes: record.data)
+                #expect(event.step == decoded.step, "\(url.lastPathComponent) record \(record.index)")
+                guard case .summary(let summary)? = event.what else {
+                    Issue.record("a record decoded as scalars has no summary")
+                    continue
+                }
+                let reference = summary.value.map { value -> ScalarEventDecoder.Scalar? in
+                    guard case .simpleValue(let number)? = value.value else { return nil }
+                    return ScalarEventDecoder.Scalar(tag: value.tag, value: number)
+                }
+                #expect(reference.map { $0?.value.bitPattern } == decoded.scalars.map { $0.value.bitPattern })
+                #expect(reference.map { $0?.tag } == decoded.scalars.map(\.tag))
+            }
+        }
+        #expect(fast > 100, "the fixtures hold simple_value scalars (\(fast) records decoded fast)")
+    }
+
+    @Test func otherShapesAndDamagedBytesAreLeftToSwiftProtobuf() {
+        // A file_version record, a truncated varint, a tag without a value, a repeated summary.
+        let cases: [[UInt8]] = [
+            [0x1A, 0x03, 0x61, 0x62, 0x63],
+            [0x10, 0x80],
+            [0x2A, 0x05, 0x0A, 0x03, 0x0A, 0x01, 0x61],
+            [0x2A, 0x00, 0x2A, 0x00],
+            [],
+        ]
+        for bytes in cases {
+            #expect(bytes.withUnsafeBytes(ScalarEventDecoder.decode) == nil, "\(bytes)")
+        }
     }
 }

@@ -108,10 +108,13 @@ struct SeriesBuffer {
                 if low == nil || value < points[low!].value { low = i }
                 if high == nil || value > points[high!].value { high = i }
             }
-            var keep = Set([low, high, gap].compactMap { $0 })
-            if start == 0 { keep.insert(0) }
-            if end == points.count { keep.insert(points.count - 1) }
-            for i in keep.sorted() { result.append(points[i]) }
+            // At most five indices, kept in x order without repeats.
+            var keep: [Int] = []
+            for candidate in [start == 0 ? 0 : nil, low, high, gap, end == points.count ? points.count - 1 : nil] {
+                if let candidate, !keep.contains(candidate) { keep.append(candidate) }
+            }
+            keep.sort()
+            for i in keep { result.append(points[i]) }
             start = end
         }
         return result

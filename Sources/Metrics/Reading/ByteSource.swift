@@ -174,8 +174,18 @@ struct ByteCursor {
         return sawAny ? (line, false) : nil
     }
 
-    /// Exactly `count` bytes, or fewer at the end of the input.
-    mutating func read(_ count: Int) throws(MetricLogError) -> [UInt8] {
+    /// Exactly `count` bytes, or fewer at the end of the input; a view of the current chunk
+    /// (no copy) when they lie in it.
+    mutating func read(_ count: Int) throws(MetricLogError) -> ArraySlice<UInt8> {
+        if index == chunk.count, count > 0 {
+            guard try refill() else { return [] }
+        }
+        if count <= chunk.count - index {
+            let slice = chunk[index..<index + count]
+            index += count
+            offset += count
+            return slice
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(count, 1 << 20))
         while bytes.count < count {
@@ -187,7 +197,7 @@ struct ByteCursor {
             index += take
             offset += take
         }
-        return bytes
+        return bytes[...]
     }
 
     private mutating func refill() throws(MetricLogError) -> Bool {

@@ -44,6 +44,7 @@ enum MLflowDatabaseReader {
             }
             var collection = LogCollection()
             let active = runs.filter { !$0.deleted }
+            let metricsByRun = try metrics(of: Set(active.map(\.run.id)), in: db)
             let severalExperiments = Set(active.map(\.run.experiment)).count > 1
             for (run, deleted) in runs {
                 if deleted {
@@ -56,7 +57,7 @@ enum MLflowDatabaseReader {
                 try db.query("SELECT key, value FROM params WHERE run_uuid = ? ORDER BY key", bind: [run.id]) { row in
                     full.params.append((row.text(0) ?? "", row.text(1) ?? ""))
                 }
-                full.metrics = try metrics(of: run.id, in: db)
+                full.metrics = metricsByRun[run.id] ?? []
                 if severalExperiments { full.name = "\(run.experiment)/\(run.name)" }
                 var log = full.log(source: url)
                 if log.series.isEmpty {
@@ -82,27 +83,36 @@ enum MLflowDatabaseReader {
         }
     }
 
-    /// The metric values of one run, by key in key order, each key's values by step and time.
-    static func metrics(of run: String, in db: SQLiteDatabase) throws(SQLiteDatabase.Failure)
-        -> [(key: String, values: [MLflowRun.Value])]
+    /// The metric values of the runs `ids`, by run, each run's keys in key order. One pass over
+    /// the table in its stored order (sequential reads, no index lookups per row); the values of a
+    /// key are ordered by step and time when the run is built.
+    static func metrics(of ids: Set<String>, in db: SQLiteDatabase) throws(SQLiteDatabase.Failure)
+        -> [String: [(key: String, values: [MLflowRun.Value])]]
     {
-        var result: [(key: String, values: [MLflowRun.Value])] = []
+        var byRun: [String: [String: [MLflowRun.Value]]] = [:]
+        var lastRun: [UInt8] = []
+        var lastRunID = ""
         var lastKey: [UInt8] = []
-        try db.query(
-            "SELECT key, value, step, timestamp, is_nan FROM metrics WHERE run_uuid = ? ORDER BY key, step, timestamp",
-            bind: [run]
-        ) { row in
-            // Compare the key's bytes with the previous row's before making a String: a run has
-            // few keys and many values.
-            let same = row.withTextBytes(0) { bytes in bytes.elementsEqual(lastKey) }
-            if !same || result.isEmpty {
-                lastKey = row.withTextBytes(0) { Array($0) }
-                result.append((key: String(decoding: lastKey, as: UTF8.self), values: []))
+        var lastKeyName = ""
+        var wanted = false
+        try db.query("SELECT run_uuid, key, value, step, timestamp, is_nan FROM metrics") { row in
+            // Compare bytes with the previous row's before making Strings: rows of one run and
+            // key mostly come together.
+            if !row.withTextBytes(0, { $0.elementsEqual(lastRun) }) || lastRunID.isEmpty {
+                lastRun = row.withTextBytes(0) { Array($0) }
+                lastRunID = String(decoding: lastRun, as: UTF8.self)
+                wanted = ids.contains(lastRunID)
+                lastKey = []
             }
-            let value = row.int(4) != 0 ? Double.nan : row.double(1)
-            result[result.count - 1].values.append(
-                MLflowRun.Value(step: row.int(2), timestamp: row.int(3), value: value))
+            guard wanted else { return }
+            if !row.withTextBytes(1, { $0.elementsEqual(lastKey) }) || lastKey.isEmpty {
+                lastKey = row.withTextBytes(1) { Array($0) }
+                lastKeyName = String(decoding: lastKey, as: UTF8.self)
+            }
+            let value = row.int(5) != 0 ? Double.nan : row.double(2)
+            byRun[lastRunID, default: [:]][lastKeyName, default: []].append(
+                MLflowRun.Value(step: row.int(3), timestamp: row.int(4), value: value))
         }
-        return result
+        return byRun.mapValues { keys in keys.keys.sorted().map { (key: $0, values: keys[$0]!) } }
     }
 }

@@ -21,7 +21,7 @@ struct TFRecordScanner {
         var index: Int
         /// Byte offset of the record's header.
         var offset: Int
-        var data: [UInt8]
+        var data: ArraySlice<UInt8>
     }
 
     /// Where a record with bad data was found.
@@ -93,7 +93,7 @@ struct TFRecordScanner {
                 CRC32C.mask(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<Int(length)])))
                     == readUInt32(raw, at: Int(length))
             }
-            let record = Record(index: index, offset: offset, data: Array(body[0..<Int(length)]))
+            let record = Record(index: index, offset: offset, data: body.prefix(Int(length)))
             index += 1
             if dataOK { return record }
             corruptRecords.append(Location(index: record.index, offset: offset))

@@ -66,6 +66,12 @@ enum TensorBoardReader {
         contents.files.append(file)
         while let record = try scanner.next() {
             contents.records += 1
+            if let fast = record.data.withUnsafeBytes(ScalarEventDecoder.decode) {
+                for scalar in fast.scalars {
+                    contents.add(tag: scalar.tag, file: fileIndex, step: Int(fast.step), value: Double(scalar.value))
+                }
+                continue
+            }
             let event: Tensorboard_Event
             do {
                 event = try Tensorboard_Event(serializedBytes: record.data)
