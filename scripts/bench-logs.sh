@@ -155,8 +155,8 @@ pass() { awk -v a="$1" -v b="$2" -v op="$3" 'BEGIN { ok = (op == "<") ? (a < b) 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 if [ -n "$(git -C "$root" status --porcelain -- Sources Package.swift 2>/dev/null)" ]; then commit="$commit + uncommitted changes"; fi
 echo
-echo "nnreport render vs Python readers, $rounds rounds interleaved, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "binary: $bin (built $(date -r "$bin" '+%Y-%m-%d %H:%M'), tree at $commit)"
+echo "nnreport render vs Python readers, $rounds round(s) interleaved, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "binary: $bin (built $(date -r "$bin" '+%Y-%m-%d %H:%M'), work tree now at $commit)"
 echo "python: $("$python" -c 'import sys, tensorboard, tbparse, mlflow; print("%d.%d.%d" % sys.version_info[:3], "tensorboard", tensorboard.__version__, "tbparse", tbparse.__version__, "mlflow", mlflow.__version__)' 2>/dev/null)"
 echo "logs (generated or checked in $gen_seconds s):"
 echo "  tensorboard  ${tb_file#"$outdir"/}  $(bytes_mib "$tb_file"), 1,000,000 scalar events"
