@@ -71,7 +71,7 @@ let package = Package(
             ]),
 
         // Tests: one target per module, shared helpers in TestSupport.
-        .target(name: "TestSupport", dependencies: ["Charts", "Randomness"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Charts", "Datasets", "Randomness"], path: "Tests/TestSupport"),
         .testTarget(
             name: "MetricsTests",
             dependencies: ["Metrics", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),

@@ -8,7 +8,7 @@ import Testing
     @Test func lossFallsOnAnMNISTSubset() throws {
         guard let train = try Fixtures.mnist("train", count: 3000), let test = try Fixtures.mnist("t10k", count: 500)
         else {
-            Issue.record("MNIST not found under \(TestData.mnistDirectory.path): set NNREPORT_DATA")
+            Issue.record("MNIST not found (\(TestData.mnist.origin)): set NNREPORT_DATA, or let nnreport download it into ~/.cache/nnreport")
             return
         }
         let config = TrainingConfiguration(
