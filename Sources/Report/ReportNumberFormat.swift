@@ -46,7 +46,9 @@ public enum ReportNumberFormat {
     /// A rate rounded to an integer with separators: 17480.4 → "17,480".
     public static func grouped(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
-        return grouped(Int(value.rounded()))
+        // Beyond Int (a log may hold 1e300 samples/s): four significant digits instead.
+        guard let integer = Int(exactly: value.rounded()) else { return significant(value) }
+        return grouped(integer)
     }
 
     /// A duration: "0.84 s", "41.2 s", "3 min 05 s", "1 h 02 min".
@@ -54,7 +56,8 @@ public enum ReportNumberFormat {
         guard let seconds, seconds.isFinite, seconds >= 0 else { return "–" }
         if seconds < 10 { return fixed(seconds, decimals: 2) + " s" }
         if seconds < 60 { return fixed(seconds, decimals: 1) + " s" }
-        let total = Int(seconds.rounded())
+        // A logged duration of 1e300 s is no whole number of hours: write it as a number.
+        guard let total = Int(exactly: seconds.rounded()) else { return significant(seconds) + " s" }
         if total < 3600 { return "\(total / 60) min \(String(format: "%02d", total % 60)) s" }
         return "\(total / 3600) h \(String(format: "%02d", (total % 3600) / 60)) min"
     }

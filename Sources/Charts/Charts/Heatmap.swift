@@ -72,6 +72,6 @@ public struct Heatmap: Hashable, Sendable {
         if let domain { return domain }
         let finite = values.flatMap { $0 }.filter(\.isFinite)
         let lo = min(finite.min() ?? 0, 0), hi = max(finite.max() ?? 1, 0)
-        return lo < hi ? lo...hi : Domain.widened(lo)
+        return Domain.isDegenerate(lo, hi) ? Domain.widened(lo / 2 + hi / 2) : lo...hi
     }
 }

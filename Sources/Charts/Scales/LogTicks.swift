@@ -5,8 +5,8 @@ public enum LogTicks {
     /// narrower than a decade that holds fewer than three 1-2-5 values gets linear nice ticks.
     public static func ticks(in domain: ClosedRange<Double>, targetCount: Int) -> TickSet {
         precondition(
-            domain.lowerBound > 0 && domain.lowerBound < domain.upperBound,
-            "log ticks need 0 < lower < upper, got \(domain)")
+            domain.lowerBound > 0 && domain.lowerBound < domain.upperBound && domain.upperBound.isFinite,
+            "log ticks need 0 < lower < upper < ∞, got \(domain)")
         let target = max(targetCount, 2)
         let kLo = Int(Math.log10(domain.lowerBound).rounded(.down))
         let kHi = Int(Math.log10(domain.upperBound).rounded(.up))
@@ -49,11 +49,14 @@ public enum LogTicks {
     static func candidates(_ mantissas: [Int], decades: ClosedRange<Int>, in domain: ClosedRange<Double>) -> [Candidate]
     {
         var result: [Candidate] = []
-        let lo = domain.lowerBound * (1 - 1e-9), hi = domain.upperBound * (1 + 1e-9)
+        // The tolerance must not turn the largest Double's neighbourhood into infinity, where
+        // 10^309 (no Double) would pass as "inside".
+        let lo = domain.lowerBound * (1 - 1e-9), hi = min(domain.upperBound * (1 + 1e-9), .greatestFiniteMagnitude)
         for k in decades {
             for m in mantissas {
-                // Divide by an exact power of ten for negative k: 2 / 100 is 0.02 exactly rounded.
-                let v = k >= 0 ? Double(m) * Math.pow10(k) : Double(m) / Math.pow10(-k)
+                // Divide by an exact power of ten for negative k: 2 / 100 is 0.02 exactly rounded
+                // (and in two parts beyond 10^±300, where the power alone is no Double).
+                let v = Math.timesPow10(Double(m), k)
                 if v >= lo && v <= hi { result.append(Candidate(mantissa: m, exponent: k, value: v)) }
             }
         }

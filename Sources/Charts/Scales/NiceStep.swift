@@ -11,13 +11,15 @@ public struct NiceStep: Hashable, Sendable {
         self.exponent = exponent
     }
 
-    /// The smallest nice step that is at least `raw` (which must be positive and finite).
+    /// The largest nice step that is a finite Double: 2 x 10^308 is not.
+    public static let largest = NiceStep(mantissa: 1, exponent: 308)
+
+    /// The smallest nice step that is at least `raw` (which must be positive and finite), or
+    /// ``largest`` for a `raw` beyond it.
     public static func atLeast(_ raw: Double) -> NiceStep {
         precondition(raw > 0 && raw.isFinite, "a tick step must be positive and finite, got \(raw)")
-        var exponent = Int(Math.log10(raw).rounded(.down))
-        // log10 can land one below or above for values near a power of ten.
-        if Math.pow10(exponent) > raw { exponent -= 1 }
-        if Math.pow10(exponent + 1) <= raw { exponent += 1 }
+        if raw > largest.value { return largest }
+        let exponent = Math.decimalExponent(of: raw)
         for mantissa in mantissas where NiceStep(mantissa: mantissa, exponent: exponent).value >= raw {
             return NiceStep(mantissa: mantissa, exponent: exponent)
         }
@@ -38,10 +40,10 @@ public struct NiceStep: Hashable, Sendable {
 
     /// `k * step`, computed from the integer `k` directly rather than by repeated addition
     /// (`t += step` drifts and can even loop forever), and by dividing by an exact power of
-    /// ten for negative exponents so 0.1-steps give 0.3, not 0.30000000000000004.
+    /// ten for negative exponents so 0.1-steps give 0.3, not 0.30000000000000004. Steps
+    /// beyond 10^±300 are scaled in two parts, since 10^-321 alone is no Double.
     public func multiple(_ k: Int) -> Double {
-        let scaled = Double(k) * mantissa
-        return exponent >= 0 ? scaled * Math.pow10(exponent) : scaled / Math.pow10(-exponent)
+        Math.timesPow10(Double(k) * mantissa, exponent)
     }
 
     /// Decimals needed to write every multiple of the step exactly when values are expressed

@@ -10,6 +10,13 @@ public enum NiceTicks {
             // ticks cannot label this axis, so fall back to fractional ones.
             return ticks(in: domain, targetCount: targetCount, integersOnly: false)
         }
+        if domain.upperBound / 2 - domain.lowerBound / 2 < Domain.minimumSpan / 2 {
+            // Steps among the subnormal doubles would be too coarse to fall inside such a
+            // domain (a log axis from 5e-324 to 1e-323): label its two ends instead.
+            let values = [domain.lowerBound, domain.upperBound]
+            let raw = max(domain.upperBound - domain.lowerBound, .leastNonzeroMagnitude)
+            return TickSet(values: values, labels: TickLabelFormatter.labels(for: values, step: NiceStep.atLeast(raw)))
+        }
         let step = step(for: domain, targetCount: targetCount, integersOnly: integersOnly)
         let (k0, k1) = multiples(of: step, in: domain)
         let values = (k0...k1).map(step.multiple)
@@ -20,9 +27,14 @@ public enum NiceTicks {
     /// `span / targetCount` and the next smaller one, the one whose tick count is closer to
     /// `targetCount` (the larger on ties), and never one that leaves fewer than two ticks.
     public static func step(for domain: ClosedRange<Double>, targetCount: Int, integersOnly: Bool = false) -> NiceStep {
-        let span = domain.upperBound - domain.lowerBound
-        precondition(span > 0 && span.isFinite, "ticks need a finite domain of positive width, got \(domain)")
+        let lower = domain.lowerBound, upper = domain.upperBound
+        precondition(
+            lower < upper && lower.isFinite && upper.isFinite, "ticks need a finite domain of positive width, got \(domain)")
         let target = max(targetCount, 1)
+        // span / target from the halves: `upper - lower` overflows for -1e308...1e308. A span
+        // among the subnormal doubles can divide to zero: the least nonzero Double is then the
+        // raw step (a scale of such a domain has nothing finer to show).
+        let raw = max(Math.clampedToFinite((upper / 2 - lower / 2) / Double(target) * 2), .leastNonzeroMagnitude)
         func allowed(_ step: NiceStep) -> Bool {
             // Counts such as epochs never step below 1 nor by 2.5.
             !integersOnly || (step.value >= 1 && !(step.mantissa == 2.5 && step.exponent == 0))
@@ -31,18 +43,19 @@ public enum NiceTicks {
             let (k0, k1) = multiples(of: step, in: domain)
             return k1 - k0 + 1
         }
-        var step = NiceStep.atLeast(integersOnly ? max(span / Double(target), 1) : span / Double(target))
+        var step = NiceStep.atLeast(integersOnly ? max(raw, 1) : raw)
         if !allowed(step) { step = NiceStep(mantissa: 5, exponent: 0) }
         var smaller = step.smaller
         if !allowed(smaller) { smaller = smaller.smaller }
-        if allowed(smaller) && abs(count(smaller) - target) < abs(count(step) - target) {
+        if allowed(smaller) && smaller.value > 0 && abs(count(smaller) - target) < abs(count(step) - target) {
             step = smaller
         }
         // A step close to the whole span can leave a single tick; a scale needs two to be read.
         while count(step) < 2 {
             var next = step.smaller
             if !allowed(next) { next = next.smaller }
-            guard allowed(next) else { break }
+            // Below the least nonzero Double every multiple is zero.
+            guard allowed(next), next.value > 0 else { break }
             step = next
         }
         return step
@@ -54,6 +67,8 @@ public enum NiceTicks {
         let s = step.value
         let k0 = (domain.lowerBound / s - 1e-9).rounded(.up)
         let k1 = (domain.upperBound / s + 1e-9).rounded(.down)
+        // Domains from data (Domain.covering) are at least 1e-12 of their magnitude wide, so
+        // k stays below about 1e14; only a hand-set domain can break this.
         precondition(
             abs(k0) < 1e15 && abs(k1) < 1e15 && k1 - k0 < 100_000,
             "tick step \(s) is too fine for the domain \(domain)")

@@ -24,10 +24,11 @@ public struct Scale: Hashable, Sendable {
         self.end = end
     }
 
-    /// The position of `value`, or nil when it has none: not finite, or not positive on a log
-    /// scale. Values outside the domain map outside `start...end`.
+    /// The position of `value`, or nil when it has none: not finite, not positive on a log
+    /// scale, or too far outside the domain to have a finite position. Values outside the domain map outside `start...end`.
     public func position(of value: Double) -> Double? {
-        guard let t = fraction(of: value) else { return nil }
+        // A value far outside a fixed domain can land beyond the doubles: no position either.
+        guard let t = fraction(of: value), t.isFinite else { return nil }
         return start + t * (end - start)
     }
 
@@ -36,7 +37,10 @@ public struct Scale: Hashable, Sendable {
         guard value.isFinite else { return nil }
         switch type {
         case .linear:
-            return (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
+            let lo = domain.lowerBound, hi = domain.upperBound
+            if (hi - lo).isFinite { return (value - lo) / (hi - lo) }
+            // A domain wider than the largest Double (-1e308...1e308): in halves, which cannot overflow.
+            return (value / 2 - lo / 2) / (hi / 2 - lo / 2)
         case .log:
             guard value > 0 else { return nil }
             let lo = Math.log10(domain.lowerBound), hi = Math.log10(domain.upperBound)
@@ -49,7 +53,9 @@ public struct Scale: Hashable, Sendable {
         let t = (position - start) / (end - start)
         switch type {
         case .linear:
-            return domain.lowerBound + t * (domain.upperBound - domain.lowerBound)
+            let lo = domain.lowerBound, hi = domain.upperBound
+            if (hi - lo).isFinite { return lo + t * (hi - lo) }
+            return lo * (1 - t) + hi * t
         case .log:
             let lo = Math.log10(domain.lowerBound), hi = Math.log10(domain.upperBound)
             return Math.pow(10, lo + t * (hi - lo))

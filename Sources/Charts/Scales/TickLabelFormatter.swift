@@ -11,12 +11,14 @@ public enum TickLabelFormatter {
         let magnitude = values.map(abs).max() ?? 0
         if magnitude >= largeThreshold || (magnitude > 0 && magnitude < smallThreshold) {
             let e = exponent(of: magnitude)
-            let decimals = step.decimals(unitExponent: e)
+            // A narrow domain far from zero (1e300 wide by 1e288) asks for more digits than a
+            // Double has; 15 is the most `fixed` writes.
+            let decimals = min(step.decimals(unitExponent: e), 15)
             return values.map { v in
-                v == 0 ? "0" : fixed(v / Math.pow10(e), decimals: decimals) + "×10" + superscript(e)
+                v == 0 ? "0" : fixed(Math.timesPow10(v, -e), decimals: decimals) + "×10" + superscript(e)
             }
         }
-        let decimals = step.decimals()
+        let decimals = min(step.decimals(), 15)
         return values.map { fixed($0, decimals: decimals) }
     }
 
@@ -29,7 +31,7 @@ public enum TickLabelFormatter {
         guard scaled < 9e15 else {
             // Beyond exact integers in a Double: no fixed notation is honest any more.
             let e = exponent(of: abs(value))
-            return (value < 0 ? "−" : "") + fixed(abs(value) / Math.pow10(e), decimals: 3) + "×10" + superscript(e)
+            return (value < 0 ? "−" : "") + fixed(Math.timesPow10(abs(value), -e), decimals: 3) + "×10" + superscript(e)
         }
         var digits = String(UInt64(scaled))
         if decimals > 0 {
@@ -48,10 +50,7 @@ public enum TickLabelFormatter {
 
     /// The decimal exponent of a positive magnitude: 1234 -> 3, 0.002 -> -3.
     static func exponent(of magnitude: Double) -> Int {
-        var e = Int(Math.log10(magnitude).rounded(.down))
-        if Math.pow10(e) > magnitude { e -= 1 }
-        if Math.pow10(e + 1) <= magnitude { e += 1 }
-        return e
+        Math.decimalExponent(of: magnitude)
     }
 
     /// An integer in superscript digits: -4 -> "⁻⁴".

@@ -88,7 +88,8 @@ extension LogReport {
     /// The last epoch of the log's per-epoch values.
     static func lastEpoch(_ log: MetricLog) -> Int? {
         let epochs = log.series.filter { $0.cadence == .epoch }.flatMap(\.points).compactMap(\.epoch)
-        return epochs.max().map { Int($0.rounded(.up)) }
+        // An epoch beyond Int (9223372036854775807 read as a Double) has no whole-number headline.
+        return epochs.max().flatMap { Int(exactly: $0.rounded(.up)) }
     }
 
     /// The last step of the log's per-step values.
