@@ -189,8 +189,9 @@ public final class StagingDirectory {
         }
     }
 
-    /// Throws when `destination` may not become the report folder (see ``init``).
-    static func checkDestination(_ destination: URL, replaceExisting: Bool, guard: ReplacementGuard) throws {
+    /// Throws when `destination` may not become the report folder (see ``init``): what a
+    /// pipeline checks before it spends time on loading and training.
+    public static func checkDestination(_ destination: URL, replaceExisting: Bool, guard: ReplacementGuard) throws {
         guard let kind = kind(of: destination) else { return }
         switch kind {
         case .symbolicLink:

@@ -119,6 +119,7 @@ import TestSupport
 
     /// A reader listing the report while it is replaced over and over sees one whole report
     /// every time (or, between the two renames, none): never a mixture or a half-deleted one.
+    /// Before, the old files were deleted one by one under the final name.
     @Test func aReaderNeverSeesAMixedOrPartialReport() throws {
         let root = try TestData.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -130,7 +131,13 @@ import TestSupport
         let reads = Atomic<Int>(0)
         let reader = Thread {
             while !stop.load(ordering: .relaxed) {
-                guard var seen = try? FileManager.default.contentsOfDirectory(atPath: destination.path) else { continue }
+                // A listing counts when the name held the same folder before and after it: one
+                // opened just before the old report was renamed away may see its deletion.
+                var before = stat(), after = stat()
+                guard lstat(destination.path, &before) == 0,
+                    var seen = try? FileManager.default.contentsOfDirectory(atPath: destination.path),
+                    lstat(destination.path, &after) == 0, after.st_ino == before.st_ino
+                else { continue }
                 reads.add(1, ordering: .relaxed)
                 seen.removeAll { $0 == ReportFolderMarker.fileName }
                 if Set(seen) != Set(names("a")) && Set(seen) != Set(names("b")) { bad.withLock { $0.append(seen) } }
