@@ -9,9 +9,9 @@ import Report
 /// for a shard, the shard folder that ``merge(shardFolders:settings:now:)`` later combines.
 ///
 /// Like a run, the folder is built in a hidden staging sibling and appears under its name
-/// only when complete. A Ctrl-C stops new trials from starting; the running ones end as
-/// interrupted, and the folder is still written with what finished (the report says which
-/// trials are missing).
+/// only when complete. A signal (Ctrl-C, SIGTERM, SIGHUP) stops new trials from starting;
+/// the running ones end as interrupted, and the folder is still written with what finished
+/// (the report says which trials are missing).
 public struct SweepPipeline {
     public var request: SweepRequest
     /// Polled by every running trial at each step and before each trial starts.
