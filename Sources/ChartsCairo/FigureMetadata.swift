@@ -31,7 +31,8 @@ public struct FigureMetadata: Hashable, Sendable {
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                out.append(contentsOf: ("\\x" + String(repeating: "0", count: max(0, 2 - hex.count)) + hex).unicodeScalars)
+                let padded = String(repeating: "0", count: max(0, 2 - hex.count)) + hex
+                out.append(contentsOf: ("\\x" + padded).unicodeScalars)
             } else {
                 out.append(scalar)
             }

@@ -66,7 +66,8 @@ public struct FigureRenderer: Sendable {
             return SVGPostProcessor.process(try surface.finishDocument())
         case .pdf:
             let info = PDFInfo(
-                title: metadata.title.map(FigureMetadata.safeText), creator: metadata.software.map(FigureMetadata.safeText),
+                title: metadata.title.map(FigureMetadata.safeText),
+                creator: metadata.software.map(FigureMetadata.safeText),
                 subject: metadata.command.map(FigureMetadata.safeText), date: nil)
             let surface = try CairoSurface(.pdf(scene.size, info))
             try draw(scene, on: surface, scale: 1)

@@ -148,7 +148,8 @@ extension TrainingSession {
         case .interrupted(let s):
             status = .interrupted
             endStep = s
-            message = s == 0 ? "stopped on request before the first training step" : "stopped on request after step \(s)"
+            message =
+                s == 0 ? "stopped on request before the first training step" : "stopped on request after step \(s)"
         case .diverged(let s, let loss):
             status = .diverged
             endStep = s

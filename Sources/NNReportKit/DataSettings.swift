@@ -52,7 +52,9 @@ extension DataSettings {
     /// `settings` with the data set's folder (and `--data-dir`) protected from `--force`.
     func protecting(_ dataset: Dataset, in settings: ReportSettings) -> ReportSettings {
         var paths = [dataset.source]
-        if let directory, directory.standardizedFileURL != dataset.source.standardizedFileURL { paths.append(directory) }
+        if let directory, directory.standardizedFileURL != dataset.source.standardizedFileURL {
+            paths.append(directory)
+        }
         return settings.protecting(paths, as: "the data set's folder")
     }
 }

@@ -36,7 +36,8 @@ public struct MemoryBudget: Sendable, Equatable {
                 source: "\(Int(fraction * 100))% of this container's memory limit of \(format(cgroup))")
         }
         return MemoryBudget(
-            limit: physical * fraction, source: "\(Int(fraction * 100))% of this machine's \(format(physical)) of memory")
+            limit: physical * fraction,
+            source: "\(Int(fraction * 100))% of this machine's \(format(physical)) of memory")
     }
 
     /// Refuses `estimate` (times `concurrent` runs at once) when it exceeds the budget.

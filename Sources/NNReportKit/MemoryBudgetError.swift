@@ -23,7 +23,8 @@ public enum MemoryBudgetError: Error, CustomStringConvertible, Equatable {
                 + "\(MemoryBudget.environmentVariable) (e.g. 64GiB) on a machine with more memory."
             return text
         case .badLimit(let text):
-            return "\(MemoryBudget.environmentVariable)='\(text)' is not a size: expected e.g. 8GiB, 512MiB or a number of bytes"
+            return
+                "\(MemoryBudget.environmentVariable)='\(text)' is not a size: expected e.g. 8GiB, 512MiB or a number of bytes"
         }
     }
 }

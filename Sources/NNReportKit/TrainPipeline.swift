@@ -51,7 +51,9 @@ public struct TrainPipeline {
         let widths = configuration.hidden.map(String.init).joined(separator: ",")
         try MemoryBudget.current().check(
             configuration.memoryEstimate(), concurrent: concurrent,
-            what: "--hidden \(widths) with --batch-size \(configuration.batchSize) and \(configuration.optimizer.rawValue)")
+            what:
+                "--hidden \(widths) with --batch-size \(configuration.batchSize) and \(configuration.optimizer.rawValue)"
+        )
     }
 
     /// Runs the whole pipeline and returns where the report landed.

@@ -89,7 +89,8 @@ public struct StagingLeftover: Equatable, Sendable {
                 try fm.removeItem(at: url)
                 return "removed \(url.path): an unfinished report of process \(pid), which is no longer running"
             } catch {
-                return "could not remove \(url.path), an unfinished report of process \(pid): \(StagingDirectory.reason(error))"
+                return
+                    "could not remove \(url.path), an unfinished report of process \(pid): \(StagingDirectory.reason(error))"
             }
         case .replaced where destinationExists || ReportFileName.isShortened(reportName):
             guard destinationExists else {
@@ -100,7 +101,8 @@ public struct StagingLeftover: Equatable, Sendable {
                 try fm.removeItem(at: url)
                 return "removed \(url.path): the old report that process \(pid) replaced with \(destination.path)"
             } catch {
-                return "could not remove \(url.path), a report replaced by process \(pid): \(StagingDirectory.reason(error))"
+                return
+                    "could not remove \(url.path), a report replaced by process \(pid): \(StagingDirectory.reason(error))"
             }
         case .replaced:
             guard rename(url.path, destination.path) == 0 else {

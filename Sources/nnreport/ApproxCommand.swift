@@ -38,7 +38,8 @@ struct ApproxCommand: ParsableCommand {
 
     func makeRequest(abortingWhen shouldAbort: @escaping @Sendable () -> Bool = { false }) -> ApproxRequest {
         ApproxRequest(
-            seed: seed, starts: starts, steps: steps, learningRate: lr, report: report.settings(abortingWhen: shouldAbort))
+            seed: seed, starts: starts, steps: steps, learningRate: lr,
+            report: report.settings(abortingWhen: shouldAbort))
     }
 
     func run() throws {

@@ -11,7 +11,10 @@ struct ReportOptions: ParsableArguments {
             valueName: "dir"))
     var out: String?
 
-    @Flag(help: "Replace the --out folder if nnreport wrote it (never the current folder, a folder the command reads, or one holding .git).")
+    @Flag(
+        help:
+            "Replace the --out folder if nnreport wrote it (never the current folder, a folder the command reads, or one holding .git)."
+    )
     var force = false
 
     @Option(

@@ -55,7 +55,9 @@ final class SignalMonitor: Sendable {
     var isAborted: Bool { count.load(ordering: .relaxed) >= abortCount }
 
     /// 128 + the last signal's number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
-    var exitStatus: Int32 { 128 + (lastSignal.load(ordering: .relaxed) == 0 ? SIGINT : lastSignal.load(ordering: .relaxed)) }
+    var exitStatus: Int32 {
+        128 + (lastSignal.load(ordering: .relaxed) == 0 ? SIGINT : lastSignal.load(ordering: .relaxed))
+    }
 
     private var abortCount: Int { policy == .abort ? 1 : 2 }
 

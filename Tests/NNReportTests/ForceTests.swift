@@ -23,7 +23,8 @@ import TestSupport
         _ result: CommandRunner.Output, reason: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(result.status == 64, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr.contains("Refusing to replace"), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.contains("Refusing to replace"), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(reason), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
     }
 
@@ -54,7 +55,8 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         let file = try Self.makeLogs(in: root)
         let repo = root.appendingPathComponent("repo"), notes = root.appendingPathComponent("notes")
-        try FileManager.default.createDirectory(at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: notes.appendingPathComponent("todo.txt"))
         Self.expectRefused(
@@ -73,7 +75,8 @@ import TestSupport
         let data = root.appendingPathComponent("dd")
         try FileManager.default.copyItem(at: TestData.mnistDirectory, to: data)
         // Even when it looks like a report folder.
-        try Data(#"{"version": "0.1.0", "command": "nnreport mnist"}"#.utf8).write(to: data.appendingPathComponent("summary.json"))
+        try Data(#"{"version": "0.1.0", "command": "nnreport mnist"}"#.utf8).write(
+            to: data.appendingPathComponent("summary.json"))
         let result = try CommandRunner.run(
             ["mnist", "--data-dir", "dd", "--out", "dd", "--force", "--epochs", "1", "--train-limit", "500"], in: root)
         Self.expectRefused(result, reason: "it is the data set's folder")
@@ -106,14 +109,17 @@ import TestSupport
         let file = try Self.makeLogs(in: root)
         let empty = root.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("out").path, withDestinationPath: "empty")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("out").path, withDestinationPath: "empty")
         var result = try CommandRunner.run(["render", file.path, "--out", "out", "--quiet"], in: root)
-        #expect(result.status == 64 && result.stderr.contains("is a symbolic link to 'empty'"), "stderr: \(result.stderr)")
+        #expect(
+            result.status == 64 && result.stderr.contains("is a symbolic link to 'empty'"), "stderr: \(result.stderr)")
         result = try CommandRunner.run(["render", file.path, "--out", "out", "--force", "--quiet"], in: root)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty)
 
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("gone").path, withDestinationPath: "nowhere")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("gone").path, withDestinationPath: "nowhere")
         let started = Date()
         result = try CommandRunner.run(
             ["mnist", "--out", "gone", "--epochs", "1", "--train-limit", "500", "--quiet"], in: root,

@@ -22,8 +22,10 @@ import TestSupport
     @Test func theLimitCanBeSetAndASweepCountsItsConcurrentTrials() throws {
         let env = ["NNREPORT_DATA": TestData.dataRoot.path, "NNREPORT_MEMORY_LIMIT": "200MiB"]
         // 784-4096-4096-10 with Adam: about 20.2 M parameters, 7 copies: 566 MB.
-        var result = try CommandRunner.run(["mnist", "--hidden", "4096,4096", "--out", "/nonexistent/x"], environment: env)
-        #expect(result.status == 64 && result.stderr.contains("NNREPORT_MEMORY_LIMIT=200MiB"), "stderr: \(result.stderr)")
+        var result = try CommandRunner.run(
+            ["mnist", "--hidden", "4096,4096", "--out", "/nonexistent/x"], environment: env)
+        #expect(
+            result.status == 64 && result.stderr.contains("NNREPORT_MEMORY_LIMIT=200MiB"), "stderr: \(result.stderr)")
         result = try CommandRunner.run(
             ["sweep", "mnist", "--vary", "hidden=1024,1536", "--jobs", "2", "--out", "/nonexistent/x"],
             environment: ["NNREPORT_DATA": TestData.dataRoot.path, "NNREPORT_MEMORY_LIMIT": "250MiB"])
@@ -35,7 +37,8 @@ import TestSupport
     }
 
     @Test func theEstimateCountsParametersCopiesAndActivations() throws {
-        var configuration = TrainingConfiguration(hidden: [256, 128], optimizer: .adam, batchSize: 64, validationCount: 5000)
+        var configuration = TrainingConfiguration(
+            hidden: [256, 128], optimizer: .adam, batchSize: 64, validationCount: 5000)
         let estimate = configuration.memoryEstimate()
         let parameters: Double = 784 * 256 + 256 + 256 * 128 + 128 + 128 * 10 + 10
         #expect(estimate.parameterCount == parameters)

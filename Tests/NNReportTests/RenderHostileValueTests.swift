@@ -7,7 +7,9 @@ import TestSupport
 /// name must give a report, through the built binary, never a signal death or a wrong error.
 @Suite struct RenderHostileValueTests {
     /// Renders a CSV with `text` into `<root>/report`; returns the folder, the output and the root.
-    func render(csv text: String, name: String = "log.csv") throws -> (out: URL, result: CommandRunner.Output, root: URL) {
+    func render(csv text: String, name: String = "log.csv") throws -> (
+        out: URL, result: CommandRunner.Output, root: URL
+    ) {
         let root = try TestData.makeTemporaryDirectory()
         let input = root.appendingPathComponent(name)
         try Data(text.utf8).write(to: input)
@@ -16,11 +18,14 @@ import TestSupport
         return (out, result, root)
     }
 
-    static func expectRendered(_ result: CommandRunner.Output, _ out: URL, sourceLocation: SourceLocation = #_sourceLocation)
+    static func expectRendered(
+        _ result: CommandRunner.Output, _ out: URL, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws
     {
         #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Precondition failed"),
+        #expect(
+            !result.stderr.contains("Fatal error") && !result.stderr.contains("Precondition failed"),
             "stderr: \(result.stderr)", sourceLocation: sourceLocation)
         let pngs = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".png") }
         #expect(!pngs.isEmpty, sourceLocation: sourceLocation)
@@ -65,7 +70,8 @@ import TestSupport
         let (out, result, root) = try render(csv: "epoch,lo\u{0}ss\n0,1\n1,0.5\n")
         defer { try? FileManager.default.removeItem(at: root) }
         try Self.expectRendered(result, out)
-        let png = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".png") })
+        let png = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".png") })
         let title = try PNGFileInfo([UInt8](Data(contentsOf: out.appendingPathComponent(png)))).texts["Title"]
         #expect(title?.contains("\u{0}") == false)
     }
@@ -79,6 +85,9 @@ import TestSupport
         let out = root.appendingPathComponent(String(repeating: "r", count: 230))
         let result = try CommandRunner.run(["render", input.path, "--out", out.path, "--quiet"], in: root)
         try Self.expectRendered(result, out)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["log.csv", out.lastPathComponent])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [
+                "log.csv", out.lastPathComponent,
+            ])
     }
 }

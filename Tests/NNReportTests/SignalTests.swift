@@ -43,7 +43,9 @@ import TestSupport
     static func stagedFiles(in root: URL) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         return names.filter { $0.contains(".partial-") }.reduce(0) { count, name in
-            count + ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(name).path))?.count ?? 0)
+            count
+                + ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(name).path))?.count
+                    ?? 0)
         }
     }
 
@@ -51,7 +53,10 @@ import TestSupport
     static func writeManyMetrics(to url: URL) throws {
         var lines = ["step," + (0..<80).map { "m\($0)" }.joined(separator: ",")]
         for step in 0..<3000 {
-            lines.append("\(step)," + (0..<80).map { String(format: "%.5f", sin(Double(step) * 0.01 + Double($0))) }.joined(separator: ","))
+            lines.append(
+                "\(step),"
+                    + (0..<80).map { String(format: "%.5f", sin(Double(step) * 0.01 + Double($0))) }.joined(
+                        separator: ","))
         }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
     }
@@ -78,7 +83,8 @@ import TestSupport
             defer { try? FileManager.default.removeItem(at: root) }
             let run = try Running(
                 [
-                    "sweep", "mnist", "--vary", "lr=0.01,0.03", "--seeds", "2", "--train-limit", "20000", "--epochs", "2",
+                    "sweep", "mnist", "--vary", "lr=0.01,0.03", "--seeds", "2", "--train-limit", "20000", "--epochs",
+                    "2",
                     "--jobs", "2", "--out", root.appendingPathComponent("sweep").path,
                 ], in: root)
             // Both trials are training once their metrics streams have steps.

@@ -66,7 +66,8 @@ import TestSupport
         let logs = root.appendingPathComponent("logs"), sub = root.appendingPathComponent("work/sub")
         let repo = root.appendingPathComponent("repo"), data = root.appendingPathComponent("data")
         for folder in [logs, sub, repo, data] { try Self.makeReport(folder, files: ["x"]) }
-        try FileManager.default.createDirectory(at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: repo.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let link = root.appendingPathComponent("logs-link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: logs)
         let guardian = ReplacementGuard(
@@ -99,8 +100,9 @@ import TestSupport
         }
         #expect(try Self.contents(sub).contains("x") && Self.contents(logs).contains("x"))
         // The data set reached through a link: the link's target is protected as well.
-        #expect(ReplacementGuard(protected: [.init(link, role: "the data set's folder")]).refusal(toReplace: logs)
-            == "it is the data set's folder (\(link.path))")
+        #expect(
+            ReplacementGuard(protected: [.init(link, role: "the data set's folder")]).refusal(toReplace: logs)
+                == "it is the data set's folder (\(link.path))")
     }
 
     @Test func anEmptyCurrentFolderIsNotTakenOverEither() throws {
@@ -178,7 +180,8 @@ import TestSupport
         let root = try TestData.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let link = root.appendingPathComponent("out")
-        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: root.appendingPathComponent("gone").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: link.path, withDestinationPath: root.appendingPathComponent("gone").path)
         #expect {
             _ = try StagingDirectory(destination: link)
         } throws: { error in
