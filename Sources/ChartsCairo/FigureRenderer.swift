@@ -65,7 +65,10 @@ public struct FigureRenderer: Sendable {
             try draw(scene, on: surface, scale: 1)
             return SVGPostProcessor.process(try surface.finishDocument())
         case .pdf:
-            let info = PDFInfo(title: metadata.title, creator: metadata.software, subject: metadata.command, date: nil)
+            let info = PDFInfo(
+                title: metadata.title.map(FigureMetadata.safeText),
+                creator: metadata.software.map(FigureMetadata.safeText),
+                subject: metadata.command.map(FigureMetadata.safeText), date: nil)
             let surface = try CairoSurface(.pdf(scene.size, info))
             try draw(scene, on: surface, scale: 1)
             return try surface.finishDocument()

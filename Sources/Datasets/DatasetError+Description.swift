@@ -2,7 +2,17 @@ import Foundation
 
 extension DatasetError: CustomStringConvertible {
     /// A full sentence: what failed, where, what was expected, and how to fix it.
-    public var description: String {
+    public var description: String { description(origin: nil) }
+
+    /// The description, with the fix for a damaged file chosen by where it came from
+    /// (``DatasetError+Advice.swift``): only a copy nnreport downloaded is to be deleted.
+    public func description(origin: DatasetOrigin?) -> String {
+        guard isFileContentProblem else { return statement }
+        return statement + " " + Self.fileAdvice(origin: origin, checksum: isChecksumMismatch)
+    }
+
+    /// What failed, where, and what was expected; for the problems of other kinds, also the fix.
+    private var statement: String {
         switch self {
         case .notFound(let dataset, let tried):
             return "\(DatasetError.displayName(dataset)) files were not found, and downloading is turned off. "
@@ -28,31 +38,30 @@ extension DatasetError: CustomStringConvertible {
             return "\(path) is not an IDX \(DatasetError.kindName(expected)) file: it starts with "
                 + "\(DatasetError.hex(found))\(DatasetError.asciiHint(found)), expected the magic number "
                 + "\(DatasetError.hex(expected))\(DatasetError.kindHint(found)). "
-                + "Check that the file is the one its name says, or delete it and download it again."
+                + "Check that the file is the one its name says."
         case .truncated(let path, let expected, let actual):
             return "\(path) is truncated: its header promises \(DatasetError.bytes(expected)) (uncompressed) but "
-                + "the file holds only \(DatasetError.bytes(actual)). Delete it and download it again."
+                + "the file holds only \(DatasetError.bytes(actual))."
         case .trailingData(let path, let expected, let actual):
             let found =
                 actual.map { "holds \(DatasetError.bytes($0))" }
                 ?? "holds over \(DatasetError.bytes(IDXReader.excessCountingLimit)) more"
             return "\(path) has data after its end: its header promises \(DatasetError.bytes(expected)) "
-                + "(uncompressed) but the file \(found). Delete it and download it again."
+                + "(uncompressed) but the file \(found)."
         case .absurdSize(let path, let dimensions, let claimed, let limit):
             return "\(path) claims an impossible size: its header says "
                 + "\(DatasetError.shape(dimensions)), \(DatasetError.bytes(claimed)), but "
-                + DatasetError.limitText(limit) + ". The file is corrupt; delete it and download it again."
+                + DatasetError.limitText(limit) + ". The file is corrupt."
         case .sizeOverflow(let path, let dimensions):
             return "\(path) claims an impossible size: its header says \(DatasetError.shape(dimensions)), "
-                + "a product that overflows a 64-bit integer. The file is corrupt; delete it and download it again."
+                + "a product that overflows a 64-bit integer. The file is corrupt."
         case .emptyImageShape(let path, let dimensions):
             return "\(path) describes images of \(dimensions.dropFirst().map(String.init).joined(separator: "x")) "
-                + "pixels; rows and columns must be at least 1. The file is corrupt; delete it and download it again."
+                + "pixels; rows and columns must be at least 1. The file is corrupt."
         case .corruptGzip(let path, let detail):
-            return "\(path) is not valid gzip data (zlib: \(detail)). Delete it and download it again."
+            return "\(path) is not valid gzip data (zlib: \(detail))."
         case .checksumMismatch(let path, let expected, let found):
-            return "\(path) has the wrong content: the MD5 of its data is \(found), expected \(expected). Delete it "
-                + "(a cached copy is downloaded again on the next run) or replace it with the published file."
+            return "\(path) has the wrong content: the MD5 of its data is \(found), expected \(expected)."
         case .countMismatch(let images, let imageCount, let labels, let labelCount):
             return "\(images) holds \(imageCount) images but \(labels) holds \(labelCount) labels; "
                 + "they must match. Check that both files belong to the same dataset and split."

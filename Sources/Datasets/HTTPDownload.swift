@@ -33,7 +33,11 @@ struct HTTPDownload {
         defer { try? handle.close() }
 
         let receiver = Receiver(handle: handle, progress: progress)
+        // Configuring a session creates empty cache and cookie folders in the home folder.
+        let footprint = URLSessionFootprint.snapshot()
+        defer { footprint.removeNewEmptyFolders() }
         let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
         configuration.timeoutIntervalForRequest = timeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         let queue = OperationQueue()

@@ -28,6 +28,8 @@ public struct TrainingResult: Sendable {
     public var samplesPerSecond: Double
     /// The 1-based global step whose loss was not finite, for `.diverged`.
     public var divergedAtStep: Int?
+    /// Why the run ended as it did, for statuses other than `.completed` (the `end` event's message).
+    public var statusMessage: String?
     /// Image counts of the three splits.
     public var trainCount: Int
     public var validationCount: Int

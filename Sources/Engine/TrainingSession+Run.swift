@@ -148,19 +148,26 @@ extension TrainingSession {
         case .interrupted(let s):
             status = .interrupted
             endStep = s
-            message = "stopped on request after step \(s)"
+            message =
+                s == 0 ? "stopped on request before the first training step" : "stopped on request after step \(s)"
         case .diverged(let s, let loss):
             status = .diverged
             endStep = s
             divergedAt = s
-            message = "loss became \(loss.isNaN ? "NaN" : "infinite") at step \(s); try a lower --lr"
+            message = "loss became \(loss.isNaN ? "NaN" : "infinite") at step \(s); " + divergenceAdvice(step: s)
         }
         try sink.receive(
             .end(
                 RunEnd(
                     status: status, step: endStep, epoch: epoch, message: message, time: Date().timeIntervalSince1970)))
 
-        let completedEpochs = epoch
+        // The epoch a stop broke off logged no `epoch` event and does not count: a run stopped
+        // while its data was loading ran 0 epochs, not 1.
+        let completedEpochs: Int
+        switch stop {
+        case .interrupted, .diverged: completedEpochs = epoch - 1
+        case .none, .earlyStopped: completedEpochs = epoch
+        }
         return TrainingResult(
             status: status, model: model.network(inputTransform: transform),
             testProbabilities: testFigures.probabilities,
@@ -169,7 +176,28 @@ extension TrainingSession {
             restoredBestWeights: restored, epochsRun: completedEpochs, stepsRun: step, trainSeconds: trainSeconds,
             wallSeconds: (ContinuousClock.now - started).seconds,
             samplesPerSecond: trainSeconds > 0 ? Double(samplesTrained) / trainSeconds : 0, divergedAtStep: divergedAt,
+            statusMessage: message,
             trainCount: splits.train.count, validationCount: splits.validation.count, testCount: test.count)
+    }
+
+    /// What to change after the loss stopped being finite at `step`.
+    ///
+    /// At step 1 the loss comes from the initial weights alone, before any update: the
+    /// learning rate cannot be the cause, the initialisation (or the inputs) is. Later, a
+    /// Gaussian initialisation far wider than He's (√(2/n_in)) shares the blame.
+    func divergenceAdvice(step: Int) -> String {
+        let initializer = config.initializer.name
+        if step == 1 {
+            return "that is before any update, so the learning rate is not the cause: the initial weights "
+                + "(--init \(initializer)) or the inputs (--input-transform \(config.inputTransform.rawValue)) make "
+                + "the loss overflow; try --init he"
+        }
+        if case .gaussian(let std) = config.initializer, let first = model.sizes.first,
+            std > 10 * (2 / Double(max(first, 1))).squareRoot()
+        {
+            return "try a lower --lr, or a narrower --init than \(initializer) (he draws with std √(2/n_in))"
+        }
+        return "try a lower --lr"
     }
 
     private func evaluateTest() throws -> (loss: Double, accuracy: Double, probabilities: [Float]) {

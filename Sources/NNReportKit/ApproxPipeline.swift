@@ -31,7 +31,7 @@ public struct ApproxPipeline {
 
         let settings = request.report
         let staging = try PipelineError.during("preparing the report folder") {
-            try settings.stage(name: "approx", started: started)
+            try settings.stage(name: "approx", started: started, note: note)
         }
         // Templates are read before the fits, so a broken --templates folder fails at once.
         let templates = try PipelineError.during("reading the templates") { try settings.loadTemplates() }

@@ -33,11 +33,28 @@ public struct DataSettings: Sendable {
         }
         let loader = DatasetLoader(mirror: mirror, allowDownload: allowDownload, verifyChecksums: verifyChecksums)
         let dataset = try PipelineError.during("loading \(descriptor.displayName)") {
-            try loader.load(descriptor, dataDirectory: directory)
+            let location = try loader.locate(descriptor, dataDirectory: directory)
+            do throws(DatasetError) {
+                return try loader.read(descriptor, from: location)
+            } catch {
+                // Whose file it is decides the fix: only nnreport's own download is to be deleted.
+                throw DatasetFileError(error, origin: location.origin)
+            }
         }
         note(
             "\(descriptor.displayName): \(dataset.train.count) training and \(dataset.test.count) test images from "
                 + "\(dataset.source.path) (\(dataset.origin.explanation))")
         return dataset
+    }
+}
+
+extension DataSettings {
+    /// `settings` with the data set's folder (and `--data-dir`) protected from `--force`.
+    func protecting(_ dataset: Dataset, in settings: ReportSettings) -> ReportSettings {
+        var paths = [dataset.source]
+        if let directory, directory.standardizedFileURL != dataset.source.standardizedFileURL {
+            paths.append(directory)
+        }
+        return settings.protecting(paths, as: "the data set's folder")
     }
 }

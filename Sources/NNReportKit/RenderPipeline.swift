@@ -55,10 +55,11 @@ public struct RenderPipeline {
         }
         // Template errors come first and unwrapped: their `file:line:column: message` form is
         // what editors jump to.
-        let settings = request.report
+        // The logs the report is made from are never replaced by it, whatever --force says.
+        let settings = request.report.protecting(request.inputs, as: "an input of this command")
         let templates = try settings.loadTemplates()
         let staging = try PipelineError.during("preparing the report folder") {
-            try settings.stage(name: "\(command)-\(Self.folderName(runs.map(\.name)))", started: started)
+            try settings.stage(name: "\(command)-\(Self.folderName(runs.map(\.name)))", started: started, note: note)
         }
         let writer = try PipelineError.during("loading the fonts") { try settings.writer(templates: templates) }
         let kind: RenderOutcome.Kind = runs.count == 1 ? .log : .comparison

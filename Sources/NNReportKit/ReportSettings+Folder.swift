@@ -12,8 +12,39 @@ extension ReportSettings {
 
     /// A hidden staging folder for the report at ``destination(name:started:)``, renamed into
     /// place by ``commit(_:)`` once every file is written.
-    func stage(name: String, started: Date) throws -> StagingDirectory {
-        try StagingDirectory(destination: destination(name: name, started: started), replaceExisting: force)
+    ///
+    /// Staging folders that dead processes left in the same parent folder are removed first,
+    /// each with a line to `note` (``StagingLeftover``).
+    func stage(name: String, started: Date, note: (String) -> Void) throws -> StagingDirectory {
+        let destination = destination(name: name, started: started)
+        for leftover in StagingLeftover.find(in: destination.standardizedFileURL.deletingLastPathComponent()) {
+            note(leftover.cleanUp())
+        }
+        return try StagingDirectory(
+            destination: destination, replaceExisting: force, replacementGuard: replacementGuard,
+            marker: ReportFolderMarker(version: NNReportVersion.string, command: command), shouldAbort: shouldAbort)
+    }
+
+    /// Fails when `--out` cannot become the report folder (a dangling symbolic link, a folder
+    /// `--force` may not replace): checked before data is loaded or anything is trained, and
+    /// again when the folder is staged and when it is renamed into place.
+    func checkOutput() throws {
+        guard let output else { return }
+        try StagingDirectory.checkDestination(
+            output.standardizedFileURL, replaceExisting: force, guard: replacementGuard)
+    }
+
+    /// What `--force` may not replace: ``protectedPaths`` and the `--templates` folder.
+    var replacementGuard: ReplacementGuard {
+        ReplacementGuard(
+            protected: protectedPaths + (templates.map { [.init($0, role: "the --templates folder")] } ?? []))
+    }
+
+    /// These settings with `paths` protected as `role` ("an input of this command").
+    func protecting(_ paths: [URL], as role: String) -> ReportSettings {
+        var settings = self
+        settings.protectedPaths += paths.map { .init($0, role: role) }
+        return settings
     }
 
     /// Renames the finished staging folder into place and returns where it landed. An

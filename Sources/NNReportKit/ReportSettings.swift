@@ -1,5 +1,6 @@
 import ChartsCairo
 import Foundation
+import Report
 
 /// Where and how a report folder is written: the report options every command shares
 /// (`--out`, `--force`, `--format`, `--scale`, `--templates`, `--title`, `--github-summary`)
@@ -23,11 +24,18 @@ public struct ReportSettings: Sendable {
     public var githubSummary: URL?
     /// The exact command line, for the report's "Reproduce" section and the figures' metadata.
     public var command: String
+    /// What the command reads (its logs, the data set): `--force` never replaces these nor a
+    /// folder holding them. The pipelines add their inputs; `--templates` counts too.
+    public var protectedPaths: [ReplacementGuard.ProtectedPath]
+    /// Polled before each file of the report is written: true stops the run and removes the
+    /// unfinished report (a second signal while training, any signal while rendering).
+    public var shouldAbort: @Sendable () -> Bool
 
     public init(
         output: URL? = nil, reportsRoot: URL = URL(fileURLWithPath: "reports"), force: Bool = false,
         formats: [OutputFormat] = [.png], scale: Int = 1, templates: URL? = nil, title: String? = nil,
-        githubSummary: URL? = nil, command: String
+        githubSummary: URL? = nil, command: String, protectedPaths: [ReplacementGuard.ProtectedPath] = [],
+        shouldAbort: @escaping @Sendable () -> Bool = { false }
     ) {
         self.output = output
         self.reportsRoot = reportsRoot
@@ -38,5 +46,7 @@ public struct ReportSettings: Sendable {
         self.title = title
         self.githubSummary = githubSummary
         self.command = command
+        self.protectedPaths = protectedPaths
+        self.shouldAbort = shouldAbort
     }
 }

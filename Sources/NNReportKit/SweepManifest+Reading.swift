@@ -66,6 +66,7 @@ extension SweepManifest {
         self.init(
             plan: plan, configurations: configurations, shard: SweepShard(index: index, count: count),
             command: json["command"]?.stringValue ?? "", sweepCommand: json["sweep_command"]?.stringValue ?? "",
+            shardCommands: json["shard_commands"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             version: json["nnreport"]?.stringValue ?? "unknown")
     }
 

@@ -13,6 +13,9 @@ import Metrics
 ///  "sweep_command": "nnreport sweep mnist --vary lr=0.001,0.01"}
 /// ```
 ///
+/// A merged folder's `command` is the merge; `shard_commands` lists the commands that wrote its
+/// shards, in shard order, as the report's Command section does.
+///
 /// `sweep` is the whole plan with every trial's full configuration: shards merge only when
 /// theirs are equal. `shard` says which trials this folder was asked to run (the whole sweep
 /// is shard 0 of 1). A finished sweep folder adds `results`, which reading ignores.
@@ -29,11 +32,13 @@ public struct SweepManifest: Sendable {
     public var command: String
     /// The single-machine command of the same sweep (without `--shard`, `--jobs` or `--out`).
     public var sweepCommand: String
+    /// For a merged folder, the commands that wrote the shards (empty otherwise).
+    public var shardCommands: [String]
     public var version: String
 
     public init(
         plan: SweepPlan, configurations: [JSONValue], shard: SweepShard, command: String, sweepCommand: String,
-        version: String = NNReportVersion.string
+        shardCommands: [String] = [], version: String = NNReportVersion.string
     ) {
         precondition(
             configurations.count == plan.trials.count,
@@ -43,6 +48,7 @@ public struct SweepManifest: Sendable {
         self.shard = shard
         self.command = command
         self.sweepCommand = sweepCommand
+        self.shardCommands = shardCommands
         self.version = version
     }
 
@@ -83,6 +89,7 @@ public struct SweepManifest: Sendable {
             ("command", .string(command)),
             ("sweep_command", .string(sweepCommand)),
         ]
+        if !shardCommands.isEmpty { members.append(("shard_commands", .array(shardCommands.map { .string($0) }))) }
         if let results { members.append(("results", results)) }
         return .object(members)
     }

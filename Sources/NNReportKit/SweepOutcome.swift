@@ -9,7 +9,7 @@ public struct SweepOutcome: Sendable {
     /// Trials that returned (in any status), and those this folder was asked to run.
     public var trialsRun: Int
     public var trialsPlanned: Int
-    /// Whether Ctrl-C stopped the sweep before every trial finished.
+    /// Whether a signal (Ctrl-C, SIGTERM, SIGHUP) stopped the sweep before every trial finished.
     public var interrupted: Bool
 
     /// The best setting's key, when the report names one.

@@ -24,7 +24,7 @@ extension SweepPipeline {
     ///   nothing is written then.
     public static func merge(
         shardFolders: [URL], settings: ReportSettings = ReportSettings(command: "nnreport merge"),
-        now: () -> Date = Date.init
+        note: (String) -> Void = { _ in }, now: () -> Date = Date.init
     ) throws -> SweepOutcome {
         guard !shardFolders.isEmpty else {
             throw SweepError.notAShard(path: "(none)", reason: "no folders were given")
@@ -41,20 +41,22 @@ extension SweepPipeline {
         }
         let sources = try locateTrials(reference.plan, in: shards)
 
+        let settings = settings.protecting(shardFolders, as: "a shard folder this command reads")
         let staging = try PipelineError.during("preparing the sweep folder") {
-            try settings.stage(name: "\(reference.plan.dataset)-sweep", started: now())
+            try settings.stage(name: "\(reference.plan.dataset)-sweep", started: now(), note: note)
         }
         try PipelineError.during("copying the trials") {
             let trials = staging.file("trials")
             try FileManager.default.createDirectory(at: trials, withIntermediateDirectories: false)
             for trial in reference.plan.trials {
+                try staging.checkAbort()
                 try FileManager.default.copyItem(
                     at: sources[trial.key]!, to: trials.appendingPathComponent(trial.folderName, isDirectory: true))
             }
         }
         let merged = SweepManifest(
             plan: reference.plan, configurations: reference.configurations, shard: .all, command: settings.command,
-            sweepCommand: reference.sweepCommand)
+            sweepCommand: reference.sweepCommand, shardCommands: shards.map(\.1.command))
         let report = try PipelineError.during("writing the sweep report") {
             try writeReport(
                 manifest: merged, commands: shards.map(\.1.command) + [settings.command], settings: settings,

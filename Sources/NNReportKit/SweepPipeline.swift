@@ -9,9 +9,9 @@ import Report
 /// for a shard, the shard folder that ``merge(shardFolders:settings:now:)`` later combines.
 ///
 /// Like a run, the folder is built in a hidden staging sibling and appears under its name
-/// only when complete. A Ctrl-C stops new trials from starting; the running ones end as
-/// interrupted, and the folder is still written with what finished (the report says which
-/// trials are missing).
+/// only when complete. A signal (Ctrl-C, SIGTERM, SIGHUP) stops new trials from starting;
+/// the running ones end as interrupted, and the folder is still written with what finished
+/// (the report says which trials are missing).
 public struct SweepPipeline {
     public var request: SweepRequest
     /// Polled by every running trial at each step and before each trial starts.
@@ -39,16 +39,34 @@ public struct SweepPipeline {
         try request.plan.configurations(base: request.overrides)
     }
 
+    /// Refuses a sweep whose largest trial, run `jobs` at a time, would not fit in memory.
+    public func checkMemory(_ configurations: [TrainingConfiguration]) throws(MemoryBudgetError) {
+        let trials = (request.shard ?? .all).trials(of: request.plan)
+        let jobs = request.effectiveJobs(trialCount: trials.count)
+        guard
+            let largest = configurations.max(by: { $0.memoryEstimate().totalBytes < $1.memoryEstimate().totalBytes })
+        else { return }
+        try TrainPipeline.checkMemory(largest, concurrent: jobs)
+    }
+
     /// Runs the sweep (or the shard) and returns where its folder landed.
     public func run() throws -> SweepOutcome {
         let plan = request.plan
         let started = now()
-        let configurations = try PipelineError.during("checking the sweep's options") { try resolveConfigurations() }
+        let configurations = try PipelineError.during("checking the sweep's options") {
+            let configurations = try resolveConfigurations()
+            try checkMemory(configurations)
+            return configurations
+        }
         // A broken --templates folder should fail before any trial trains, not after.
         _ = try PipelineError.during("reading the templates") { try request.report.loadTemplates() }
+        try PipelineError.during("preparing the sweep folder") {
+            try request.report.protecting(request.data.directory.map { [$0] } ?? [], as: "the data set's folder")
+                .checkOutput()
+        }
         let dataset = try loadDataset(configurations)
         let shard = request.shard ?? .all
-        let settings = request.report
+        let settings = request.data.protecting(dataset, in: request.report)
         let manifest = SweepManifest(
             plan: plan, configurations: configurations.map(\.json), shard: shard, command: settings.command,
             sweepCommand: request.sweepCommand)
@@ -56,7 +74,7 @@ public struct SweepPipeline {
         let name =
             request.shard.map { "\(plan.dataset)-sweep-shard-\($0.index)-of-\($0.count)" } ?? "\(plan.dataset)-sweep"
         let staging = try PipelineError.during("preparing the sweep folder") {
-            let staging = try settings.stage(name: name, started: started)
+            let staging = try settings.stage(name: name, started: started, note: note)
             try FileManager.default.createDirectory(at: staging.file("trials"), withIntermediateDirectories: false)
             return staging
         }
@@ -126,7 +144,7 @@ public struct SweepPipeline {
                         templates: request.report.templates,
                         title:
                             "\(dataset.descriptor.displayName) sweep · \(trial.key.replacingOccurrences(of: ",", with: ", "))",
-                        command: request.trialCommand(trial)))
+                        command: request.trialCommand(trial), shouldAbort: request.report.shouldAbort))
                 let outcome = try PipelineError.during("running trial \(trial.key)") {
                     try TrainPipeline(request: train, shouldStop: shouldStop).run()
                 }

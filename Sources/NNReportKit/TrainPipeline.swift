@@ -39,7 +39,21 @@ public struct TrainPipeline {
         let preset = try Preset.named(request.preset ?? "default")
         let configuration = try request.overrides.apply(to: preset.configuration)
         try configuration.validate()
+        try Self.checkMemory(configuration)
         return (preset, configuration)
+    }
+
+    /// Refuses a configuration whose runs (`concurrent` at once) would not fit in the memory
+    /// nnreport allows (``MemoryBudget``), before anything is allocated.
+    ///
+    /// - Throws: ``MemoryBudgetError`` with the estimate and the limit.
+    static func checkMemory(_ configuration: TrainingConfiguration, concurrent: Int = 1) throws(MemoryBudgetError) {
+        let widths = configuration.hidden.map(String.init).joined(separator: ",")
+        try MemoryBudget.current().check(
+            configuration.memoryEstimate(), concurrent: concurrent,
+            what:
+                "--hidden \(widths) with --batch-size \(configuration.batchSize) and \(configuration.optimizer.rawValue)"
+        )
     }
 
     /// Runs the whole pipeline and returns where the report landed.
@@ -48,15 +62,20 @@ public struct TrainPipeline {
         let (preset, configuration) = try PipelineError.during("reading the options") { try resolveConfiguration() }
         // Templates are read before training, so a broken --templates folder costs no training time.
         let templates = try PipelineError.during("reading the templates") { try request.report.loadTemplates() }
+        // A dangling --out link or a folder --force may not replace costs no loading or training.
+        try PipelineError.during("preparing the report folder") {
+            try request.report.protecting(request.data.directory.map { [$0] } ?? [], as: "the data set's folder")
+                .checkOutput()
+        }
         let dataset = try request.data.load(request.dataset, note: note)
         let descriptor = dataset.descriptor
         try PipelineError.during("checking the options against the data") {
             try configuration.validate(trainingImages: dataset.train.count)
         }
 
-        let settings = request.report
+        let settings = request.data.protecting(dataset, in: request.report)
         let staging = try PipelineError.during("preparing the report folder") {
-            try settings.stage(name: "\(descriptor.name)-\(preset.name)", started: started)
+            try settings.stage(name: "\(descriptor.name)-\(preset.name)", started: started, note: note)
         }
 
         let recorder = MetricRecorder()

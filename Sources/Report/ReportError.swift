@@ -14,6 +14,14 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case missingTemplate(name: String, directory: String)
     /// A figure could not be drawn or written.
     case figure(name: String, reason: String)
+    /// `--force` was given, but the folder is not one nnreport may replace.
+    case refusedReplacement(path: String, reason: String)
+    /// `--out` is a symbolic link, and `--force` was not given to replace it.
+    case symbolicLink(path: String, target: String, targetExists: Bool)
+    /// A file name of the report is longer than the file system allows.
+    case fileNameTooLong(name: String, report: String)
+    /// A signal stopped the run before the report was complete; the unfinished report was removed.
+    case interrupted(report: String)
 
     public var description: String {
         switch self {
@@ -34,6 +42,20 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
                 + "Copy it from the templates/ folder of nnreport, or drop --templates to use the built-in one."
         case .figure(let name, let reason):
             return "While drawing \(name): \(reason)"
+        case .refusedReplacement(let path, let reason):
+            return "Refusing to replace '\(path)': \(reason). --force replaces only a report folder that nnreport "
+                + "wrote, and never the current folder, a folder holding it, a repository, or a file or folder the "
+                + "command reads. Choose another --out."
+        case .symbolicLink(let path, let target, let targetExists):
+            return "The output folder '\(path)' is a symbolic link to '\(target)'"
+                + (targetExists ? "" : ", which does not exist") + ". "
+                + "Give the folder's own path as --out, or pass --force to replace the link itself "
+                + "(what it points to is left alone)."
+        case .fileNameTooLong(let name, let report):
+            return "Cannot write \(name) of the report '\(report)': the file name is longer than the file system "
+                + "allows. Choose a shorter --out; nothing was left under that name."
+        case .interrupted(let report):
+            return "Stopped by a signal before the report '\(report)' was complete; nothing was left under that name."
         }
     }
 }

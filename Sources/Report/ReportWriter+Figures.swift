@@ -13,8 +13,11 @@ extension ReportWriter {
         var links: [FigureLink] = []
         var entries: [ReportFileEntry] = []
         for figure in figures {
+            // A stem made from a 300-character metric name would exceed the file system's 255
+            // bytes: it is shortened with a hash; the full name stays in the alt text and caption.
+            let stem = ReportFileName.shortened(figure.name)
             for format in formats {
-                let fileName = "\(figure.name).\(format.fileExtension)"
+                let fileName = "\(stem).\(format.fileExtension)"
                 let metadata = FigureMetadata(title: "\(title): \(figure.alt)", software: software, command: command)
                 let bytes: [UInt8]
                 do {
@@ -24,11 +27,11 @@ extension ReportWriter {
                 }
                 try staging.write(Data(bytes), to: fileName)
             }
-            try staging.write(figure.csv, to: "\(figure.name).csv")
-            let linked = "\(figure.name).\(linkFormat.fileExtension)"
+            try staging.write(figure.csv, to: "\(stem).csv")
+            let linked = "\(stem).\(linkFormat.fileExtension)"
             links.append(FigureLink(key: figure.key, file: linked, alt: figure.alt, caption: figure.caption))
             entries.append(ReportFileEntry(name: linked, what: figure.caption))
-            entries.append(ReportFileEntry(name: "\(figure.name).csv", what: "the data behind \(linked)"))
+            entries.append(ReportFileEntry(name: "\(stem).csv", what: "the data behind \(linked)"))
         }
         return (links, entries)
     }

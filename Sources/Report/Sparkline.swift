@@ -24,7 +24,8 @@ public enum Sparkline {
                 guard v.isFinite else { return " " }
                 guard high > low else { return blocks[3] }
                 // In halves when `high - low` overflows (values from -1e308 to 1e308).
-                let fraction = (high - low).isFinite ? (v - low) / (high - low) : (v / 2 - low / 2) / (high / 2 - low / 2)
+                let fraction =
+                    (high - low).isFinite ? (v - low) / (high - low) : (v / 2 - low / 2) / (high / 2 - low / 2)
                 let level = Int((fraction * Double(blocks.count - 1)).rounded())
                 return blocks[min(max(level, 0), blocks.count - 1)]
             })

@@ -36,13 +36,22 @@ struct ApproxCommand: ParsableCommand {
         }
     }
 
-    func makeRequest() -> ApproxRequest {
-        ApproxRequest(seed: seed, starts: starts, steps: steps, learningRate: lr, report: report.settings)
+    func makeRequest(abortingWhen shouldAbort: @escaping @Sendable () -> Bool = { false }) -> ApproxRequest {
+        ApproxRequest(
+            seed: seed, starts: starts, steps: steps, learningRate: lr,
+            report: report.settings(abortingWhen: shouldAbort))
     }
 
     func run() throws {
+        ProcessSetup.prepare()
+        let signals = SignalMonitor(policy: .abort)
+        signals.install()
         let quiet = report.quiet
-        let outcome = try ApproxPipeline(request: makeRequest(), note: { if !quiet { Console.error($0) } }).run()
+        let outcome = try ExitStatus.mapping(signals) {
+            try ApproxPipeline(
+                request: makeRequest(abortingWhen: { signals.isAborted }), note: { if !quiet { Console.error($0) } }
+            ).run()
+        }
         if report.json {
             print(JSONWriter.pretty(outcome.summary), terminator: "")
         }

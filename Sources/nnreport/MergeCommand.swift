@@ -45,18 +45,27 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         ProcessSetup.prepare()
+        // A signal removes the unfinished report (copied trials and all) and exits.
+        let signals = SignalMonitor(policy: .abort)
+        signals.install()
         if areShards {
-            try mergeShards()
+            try mergeShards(signals)
             return
         }
         let quiet = report.quiet
         let pipeline = RenderPipeline(
-            request: report.renderRequest(inputs: folders), note: { if !quiet { Console.error($0) } })
-        report.finish(try pipeline.merge())
+            request: report.renderRequest(inputs: folders, abortingWhen: { signals.isAborted }),
+            note: { if !quiet { Console.error($0) } })
+        report.finish(try ExitStatus.mapping(signals) { try pipeline.merge() })
     }
 
-    func mergeShards() throws {
-        let outcome = try SweepPipeline.merge(shardFolders: folderURLs, settings: report.settings)
-        try SweepOutput.finish(outcome, json: report.json, quiet: report.quiet)
+    func mergeShards(_ signals: SignalMonitor) throws {
+        let quiet = report.quiet
+        let outcome = try ExitStatus.mapping(signals) {
+            try SweepPipeline.merge(
+                shardFolders: folderURLs, settings: report.settings(abortingWhen: { signals.isAborted }),
+                note: { if !quiet { Console.error($0) } })
+        }
+        try SweepOutput.finish(outcome, json: report.json, quiet: report.quiet, signals: signals)
     }
 }

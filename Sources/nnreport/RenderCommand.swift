@@ -42,11 +42,14 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         ProcessSetup.prepare()
+        // A signal removes the unfinished report and exits: there is no partial report to keep.
+        let signals = SignalMonitor(policy: .abort)
+        signals.install()
         let quiet = report.quiet
         let pipeline = RenderPipeline(
-            request: report.renderRequest(inputs: inputs, format: formatIn, x: x),
+            request: report.renderRequest(inputs: inputs, format: formatIn, x: x, abortingWhen: { signals.isAborted }),
             note: { if !quiet { Console.error($0) } })
-        report.finish(try pipeline.run())
+        report.finish(try ExitStatus.mapping(signals) { try pipeline.run() })
     }
 }
 
@@ -54,8 +57,13 @@ extension LogFormat: ExpressibleByArgument {}
 
 extension ReportOptions {
     /// The request of `nnreport render` / `nnreport merge` from these options.
-    func renderRequest(inputs: [String], format: LogFormat? = nil, x: String? = nil) -> RenderRequest {
-        RenderRequest(inputs: inputs.map { URL(fileURLWithPath: $0) }, format: format, x: x, report: settings)
+    func renderRequest(
+        inputs: [String], format: LogFormat? = nil, x: String? = nil,
+        abortingWhen shouldAbort: @escaping @Sendable () -> Bool
+    ) -> RenderRequest {
+        RenderRequest(
+            inputs: inputs.map { URL(fileURLWithPath: $0) }, format: format, x: x,
+            report: settings(abortingWhen: shouldAbort))
     }
 
     /// Prints what `--json` and the absence of `--quiet` ask for.

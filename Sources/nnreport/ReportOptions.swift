@@ -11,7 +11,10 @@ struct ReportOptions: ParsableArguments {
             valueName: "dir"))
     var out: String?
 
-    @Flag(help: "Replace the --out folder if it exists.")
+    @Flag(
+        help:
+            "Replace the --out folder if nnreport wrote it (never the current folder, a folder the command reads, or one holding .git)."
+    )
     var force = false
 
     @Option(
@@ -57,11 +60,15 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// The report settings these options ask for, with the command line as typed.
-    var settings: ReportSettings {
+    var settings: ReportSettings { settings(abortingWhen: { false }) }
+
+    /// The report settings, with `shouldAbort` polled while the report is written (a signal's abort).
+    func settings(abortingWhen shouldAbort: @escaping @Sendable () -> Bool) -> ReportSettings {
         ReportSettings(
             output: out.map { URL(fileURLWithPath: $0, isDirectory: true) }, force: force, formats: figureFormats,
             scale: scale, templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: title,
-            githubSummary: githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current)
+            githubSummary: githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current,
+            shouldAbort: shouldAbort)
     }
 }
 

@@ -70,13 +70,14 @@ struct SweepCommand: ParsableCommand {
             )
         }
         do {
-            _ = try SweepPipeline(request: try makeRequest()).resolveConfigurations()
+            let pipeline = SweepPipeline(request: try makeRequest())
+            try pipeline.checkMemory(try pipeline.resolveConfigurations())
         } catch {
             throw ValidationError("\(error)")
         }
     }
 
-    func makeRequest() throws -> SweepRequest {
+    func makeRequest(abortingWhen shouldAbort: @escaping @Sendable () -> Bool = { false }) throws -> SweepRequest {
         let axes = try vary.map { try SweepAxis(parsing: $0) }
         let seedValues = try SweepPlan.seeds(count: seeds, list: try seedList.map(Self.parseSeeds))
         let plan = try SweepPlan(
@@ -84,7 +85,7 @@ struct SweepCommand: ParsableCommand {
         let arguments = SweepArguments(CommandLine.arguments)
         return SweepRequest(
             plan: plan, overrides: training.overrides, shard: try shard.map { try SweepShard(parsing: $0) },
-            jobs: jobs, data: data.settings, report: report.settings,
+            jobs: jobs, data: data.settings, report: report.settings(abortingWhen: shouldAbort),
             sweepCommand: arguments.sweepCommand(dataset: dataset.lowercased()),
             trialCommandPrefix: arguments.trialCommandPrefix(dataset: dataset.lowercased()))
     }
@@ -101,11 +102,13 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         ProcessSetup.prepare()
-        let interrupt = InterruptMonitor()
-        interrupt.install()
+        // The first signal lets the running trials stop at their next step and writes the sweep
+        // folder with what finished; a second one stops every trial and removes the folder.
+        let signals = SignalMonitor(policy: .finishReport)
+        signals.install()
         let quiet = report.quiet
         let pipeline = SweepPipeline(
-            request: try makeRequest(), shouldStop: { interrupt.isInterrupted },
+            request: try makeRequest(abortingWhen: { signals.isAborted }), shouldStop: { signals.isStopRequested },
             progress: { p in
                 guard !quiet else { return }
                 let width = String(p.total).count
@@ -116,7 +119,7 @@ struct SweepCommand: ParsableCommand {
                 Console.error(line)
             },
             note: { if !quiet { Console.error($0) } })
-        let outcome = try pipeline.run()
-        try SweepOutput.finish(outcome, json: report.json, quiet: quiet)
+        let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
+        try SweepOutput.finish(outcome, json: report.json, quiet: quiet, signals: signals)
     }
 }

@@ -5,8 +5,9 @@ import Report
 
 /// What `nnreport sweep` and `nnreport merge <shard folders>` print when done.
 enum SweepOutput {
-    /// Prints where the folder went (and sweep.json for --json); exits 130 after a Ctrl-C.
-    static func finish(_ outcome: SweepOutcome, json: Bool, quiet: Bool) throws {
+    /// Prints where the folder went (and sweep.json for --json); after a signal, exits with its
+    /// status (130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP).
+    static func finish(_ outcome: SweepOutcome, json: Bool, quiet: Bool, signals: SignalMonitor) throws {
         if json,
             let data = FileManager.default.contents(atPath: outcome.folder.appendingPathComponent("sweep.json").path)
         {
@@ -28,6 +29,6 @@ enum SweepOutput {
                         + "When every shard is done: nnreport merge <shard folders>")
             }
         }
-        if outcome.interrupted { throw ExitCode(InterruptMonitor.exitCode) }
+        if outcome.interrupted { throw ExitCode(signals.exitStatus) }
     }
 }

@@ -11,9 +11,6 @@ protocol TrainCommand: ParsableCommand {
     var report: ReportOptions { get }
 }
 
-/// Exit status when training diverged (the report was still written).
-let divergedExitCode: Int32 = 3
-
 extension TrainCommand {
     func validateTraining() throws {
         let request = makeRequest()
@@ -26,22 +23,24 @@ extension TrainCommand {
         }
     }
 
-    func makeRequest() -> TrainRequest {
+    func makeRequest(abortingWhen shouldAbort: @escaping @Sendable () -> Bool = { false }) -> TrainRequest {
         TrainRequest(
             dataset: Self.dataset, preset: training.preset, overrides: training.overrides,
-            data: data.settings, report: report.settings)
+            data: data.settings, report: report.settings(abortingWhen: shouldAbort))
     }
 
     func runTraining() throws {
         ProcessSetup.prepare()
-        let interrupt = InterruptMonitor()
-        interrupt.install()
+        // The first signal stops at the next step and the report is written with status
+        // `interrupted`; a second one removes the unfinished report instead.
+        let signals = SignalMonitor(policy: .finishReport)
+        signals.install()
         let quiet = report.quiet
         let pipeline = TrainPipeline(
-            request: makeRequest(), shouldStop: { interrupt.isInterrupted },
+            request: makeRequest(abortingWhen: { signals.isAborted }), shouldStop: { signals.isStopRequested },
             progressMode: ProgressDisplay.automaticMode(quiet: quiet),
             note: { if !quiet { Console.error($0) } })
-        let outcome = try pipeline.run()
+        let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
         if report.json {
             print(JSONWriter.pretty(outcome.summary), terminator: "")
         }
@@ -54,10 +53,10 @@ extension TrainCommand {
         }
         switch outcome.status {
         case .completed, .earlyStopped: return
-        case .interrupted: throw ExitCode(InterruptMonitor.exitCode)
+        case .interrupted: throw ExitCode(signals.exitStatus)
         case .diverged:
-            Console.error("Training diverged; the report says where. Lower --lr or check the inputs.")
-            throw ExitCode(divergedExitCode)
+            Console.error("Training diverged: \(outcome.result.statusMessage ?? "the report says where").")
+            throw ExitCode(ExitStatus.diverged)
         }
     }
 }

@@ -1,5 +1,5 @@
 import Charts
-import ChartsCairo
+@testable import ChartsCairo
 import Foundation
 import Testing
 
@@ -28,15 +28,28 @@ import Testing
         }
     }
 
+    /// A metric name may hold a NUL (issue 16): PNG text may not, so it is escaped, not refused.
+    @Test func controlCharactersInPNGTextAreEscaped() throws {
+        let bytes = try TestRendering.renderer.render(
+            TestRendering.textFreeFigure(), format: .png,
+            metadata: FigureMetadata(title: "a\u{0}b\u{7}c\nd", command: "x\u{1B}[31m"))
+        let texts = try PNGFileInfo(bytes).texts
+        #expect(texts["Title"] == "a\\x00b\\x07c\nd")
+        #expect(texts["Command"] == "x\\x1B[31m")
+        #expect(FigureMetadata.safeText("a\u{0}b\u{9F}") == "a\\x00b\\x9F")
+        let pdf = try TestRendering.renderer.render(
+            TestRendering.textFreeFigure(), format: .pdf, metadata: FigureMetadata(title: "a\u{0}b"))
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+    }
+
     @Test func invalidPNGKeywordsAreRejected() {
         #expect {
-            try TestRendering.renderer.render(
-                TestRendering.textFreeFigure(), format: .png,
-                metadata: FigureMetadata(title: "a\u{0}b"))
+            try PNGCodec.TextChunk("bad\u{0}key", "text")
         } throws: { error in
             guard case .invalidMetadata(let keyword, _) = error as? RenderError else { return false }
-            return keyword == "Title"
+            return keyword == "bad\u{0}key"
         }
+        #expect(throws: RenderError.self) { try PNGCodec.TextChunk("Title", "a\u{0}b") }
     }
 
     @Test func oversizedRasterIsRefusedBeforeCairo() {

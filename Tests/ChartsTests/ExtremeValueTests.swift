@@ -112,7 +112,8 @@ import TestSupport
             let scale = Scale(type: .linear, domain: domain, start: 400, end: 20)
             for v in [a, b, domain.lowerBound, domain.upperBound] {
                 let p = scale.position(of: v)
-                #expect(p != nil && p!.isFinite && p! >= 20 - 1e-6 && p! <= 400 + 1e-6, "\(v) in \(domain): \(p as Any)")
+                #expect(
+                    p != nil && p!.isFinite && p! >= 20 - 1e-6 && p! <= 400 + 1e-6, "\(v) in \(domain): \(p as Any)")
             }
             #expect(scale.value(at: 400).isFinite && scale.value(at: 20).isFinite, "\(domain)")
         }

@@ -209,7 +209,12 @@ import TestSupport
         #expect(path.hasSuffix("train-images-idx3-ubyte"))
         #expect(expected == MD5.digest(TinyDataset.content["train-images-idx3-ubyte"]!).hex)
         #expect(found == MD5.digest(images).hex)
-        #expect(error!.description.contains("Delete it"))
+        // Whose file it is decides the fix: only nnreport's own download is to be deleted (issue 16).
+        let given = DatasetFileError(error!, origin: .dataDirectory).description
+        #expect(given.contains("given with --data-dir") && given.contains("--no-verify") && !given.contains("delete"))
+        let cached = DatasetFileError(error!, origin: .cache).description
+        #expect(cached.contains("nnreport downloaded into its cache: delete it"))
+        #expect(DatasetFileError(error!, origin: .system).description.contains("reinstall"))
         // With verification off, the same file loads.
         #expect(throws: Never.self) { try load(["train-images-idx3-ubyte": images], verify: false) }
     }

@@ -55,6 +55,28 @@ import Testing
         guard case .end(let end) = events.last else { Issue.record("last event is not end"); return }
         #expect(end.status == .diverged && end.step == step)
         #expect(end.message?.contains("step \(step)") == true)
+        #expect(result.statusMessage == end.message && end.message?.contains("try a lower --lr") == true)
+    }
+
+    /// gaussian:1e30 overflows in the first forward pass, before any update: the advice names
+    /// the initialisation, not the learning rate (issue 16).
+    @Test func anOverflowingInitialisationIsBlamedNotTheLearningRate() throws {
+        var config = Fixtures.configuration(epochs: 1)
+        config.initializer = .gaussian(std: 1e30)
+        let (result, _) = try Fixtures.train(config, train: train, test: test)
+        #expect(result.status == .diverged && result.divergedAtStep == 1)
+        let message = try #require(result.statusMessage)
+        #expect(message.contains("--init gaussian:1e+30") && message.contains("--init he"), "\(message)")
+        #expect(!message.contains("lower --lr"), "\(message)")
+        #expect(result.epochsRun == 0)
+    }
+
+    /// A stop that comes before the first step (Ctrl-C while the data loads) ran no epoch.
+    @Test func aStopBeforeTheFirstStepRunsNoEpoch() throws {
+        let (result, events) = try Fixtures.train(Fixtures.configuration(epochs: 1), train: train, test: test) { true }
+        #expect(result.status == .interrupted && result.stepsRun == 0 && result.epochsRun == 0)
+        #expect(result.statusMessage == "stopped on request before the first training step")
+        #expect(!events.contains { if case .epoch = $0 { true } else { false } })
     }
 
     @Test func stopRequestEndsTheRunAsInterrupted() throws {
@@ -64,6 +86,8 @@ import Testing
         }
         #expect(result.status == .interrupted)
         #expect(result.stepsRun == 30)
+        // 23 steps per epoch: the first epoch finished, the second was cut short and does not count.
+        #expect(result.epochsRun == 1)
         guard case .end(let end) = events.last else { Issue.record("last event is not end"); return }
         #expect(end.status == .interrupted && end.step == 30)
         // The test set is still evaluated so the report has figures.

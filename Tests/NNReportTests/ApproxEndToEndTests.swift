@@ -31,7 +31,7 @@ import TestSupport
         #expect(result.stderr.isEmpty, "--quiet printed: \(result.stderr)")
 
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
-        let expected = Set(["README.md", "summary.json"] + Self.figures.flatMap { ["\($0.name).png", "\($0.name).csv"] })
+        let expected = Set([".nnreport", "README.md", "summary.json"] + Self.figures.flatMap { ["\($0.name).png", "\($0.name).csv"] })
         #expect(files == expected)
         // Nothing else (no staging leftovers) beside the report.
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["approx"])

@@ -3,10 +3,12 @@ import Metrics
 import Testing
 import TestSupport
 
-/// Ctrl-C during training: the run stops at the next step, the report is written with status
-/// `interrupted`, and the exit status is 130.
+/// Ctrl-C, SIGTERM (a scheduler's cancel) or SIGHUP (a closed terminal) during training: the
+/// run stops at the next step, the report is written with status `interrupted`, and the exit
+/// status is 128 + the signal: 130, 143, 129 (before: 130 for all, and SIGHUP killed silently).
 @Suite struct InterruptTests {
-    @Test func sigintStopsTheRunAndWritesAnInterruptedReport() throws {
+    @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)] as [(Int32, Int32)])
+    func aSignalStopsTheRunAndWritesAnInterruptedReport(signal: Int32, status: Int32) throws {
         let root = try TestData.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("report")
@@ -40,12 +42,12 @@ import TestSupport
         }
         #expect(started, "training never started")
         #expect(!FileManager.default.fileExists(atPath: out.path), "the report appeared before the run ended")
-        process.interrupt()
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
 
         let log = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
         #expect(process.terminationReason == .exit, "stderr: \(log)")
-        #expect(process.terminationStatus == 130, "stderr: \(log)")
+        #expect(process.terminationStatus == status, "stderr: \(log)")
         let summary = try JSONParser.parse([UInt8](Data(contentsOf: out.appendingPathComponent("summary.json"))))
         #expect(summary["status"]?.stringValue == "interrupted")
         let lines = try String(contentsOf: out.appendingPathComponent("metrics.jsonl"), encoding: .utf8)

@@ -223,7 +223,7 @@ import TestSupport
                 columns = columns ?? cells
             }
             for file in try FileManager.default.contentsOfDirectory(atPath: out.path) {
-                #expect(file.utf8.count <= 100, "file name \(file.prefix(40))... is \(file.utf8.count) bytes")
+                #expect(file.utf8.count <= 255, "file name \(file.prefix(40))... is \(file.utf8.count) bytes")
             }
         }
     }

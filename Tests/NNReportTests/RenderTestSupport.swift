@@ -32,7 +32,7 @@ enum RenderTestSupport {
             #expect(data.split(separator: "\n").count >= 2, "\(csv.lastPathComponent) holds no data")
         }
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
-        let expected = Set(["README.md", "summary.json"] + figures.flatMap { [$0 + ".png", $0 + ".csv"] })
+        let expected = Set([".nnreport", "README.md", "summary.json"] + figures.flatMap { [$0 + ".png", $0 + ".csv"] })
         #expect(files == expected)
         let summary = try JSONParser.parse([UInt8](Data(contentsOf: folder.appendingPathComponent("summary.json"))))
         return (readme, summary)

@@ -114,6 +114,11 @@ import TestSupport
         #expect(readme.contains("--shard 0/2"))
         #expect(readme.contains("--shard 1/2"))
         #expect(readme.contains("nnreport merge shard-1 shard-0"))
+        // sweep.json records the shards' commands too, in shard order (issue 13).
+        let manifest = try JSONParser.parse([UInt8](Data(contentsOf: merged.appendingPathComponent("sweep.json"))))
+        #expect(manifest["command"] == "nnreport merge shard-1 shard-0")
+        let commands = manifest["shard_commands"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(commands.count == 2 && commands[0].contains("--shard 0/2") && commands[1].contains("--shard 1/2"))
         #expect(SweepPipeline.isShardFolder(shards[0]))
         #expect(!SweepPipeline.isShardFolder(shards[0].appendingPathComponent("trials")))
     }

@@ -38,11 +38,22 @@ import TestSupport
         #expect(throws: ReportError.outputExists(path: destination.standardizedFileURL.path)) {
             _ = try StagingDirectory(destination: destination)
         }
+        // Not written by nnreport: --force does not replace it either.
+        #expect {
+            _ = try StagingDirectory(destination: destination, replaceExisting: true)
+        } throws: { error in
+            guard case ReportError.refusedReplacement(let path, let reason) = error else { return false }
+            return path == destination.standardizedFileURL.path && reason.contains("nnreport did not write it")
+        }
+        try Data(Self.marker.line.utf8).write(to: destination.appendingPathComponent(ReportFolderMarker.fileName))
         let staging = try StagingDirectory(destination: destination, replaceExisting: true)
         try staging.write("new", to: "new.txt")
         try staging.commit()
         #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path) == ["new.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["run"])
     }
+
+    static let marker = ReportFolderMarker(version: "0.1.0", command: "nnreport mnist --out run")
 
     @Test func concurrentRunsWithTheSameAutomaticNameDoNotClobber() throws {
         let root = try TestData.makeTemporaryDirectory()

@@ -37,7 +37,8 @@ enum Math {
     /// The decimal exponent of a positive finite `magnitude`: 1234 -> 3, 0.002 -> -3, exact
     /// at powers of ten (log10 can land one off there) and for subnormal numbers.
     static func decimalExponent(of magnitude: Double) -> Int {
-        precondition(magnitude > 0 && magnitude.isFinite, "a decimal exponent needs a positive finite value, got \(magnitude)")
+        precondition(
+            magnitude > 0 && magnitude.isFinite, "a decimal exponent needs a positive finite value, got \(magnitude)")
         var e = Int(log10(magnitude).rounded(.down))
         if timesPow10(1, e) > magnitude { e -= 1 }
         if timesPow10(1, e + 1) <= magnitude { e += 1 }

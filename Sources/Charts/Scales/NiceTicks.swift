@@ -29,7 +29,8 @@ public enum NiceTicks {
     public static func step(for domain: ClosedRange<Double>, targetCount: Int, integersOnly: Bool = false) -> NiceStep {
         let lower = domain.lowerBound, upper = domain.upperBound
         precondition(
-            lower < upper && lower.isFinite && upper.isFinite, "ticks need a finite domain of positive width, got \(domain)")
+            lower < upper && lower.isFinite && upper.isFinite,
+            "ticks need a finite domain of positive width, got \(domain)")
         let target = max(targetCount, 1)
         // span / target from the halves: `upper - lower` overflows for -1e308...1e308. A span
         // among the subnormal doubles can divide to zero: the least nonzero Double is then the

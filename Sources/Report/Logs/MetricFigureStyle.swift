@@ -138,12 +138,7 @@ enum MetricFigureStyle {
         if stem.isEmpty { stem = "metric" }
         // A name mostly outside ASCII (`ünï/λ` → `n`) keeps a hash of itself, so that two such
         // names do not become `n` and `n-2`.
-        if dropped > 0, stem.count < 4 { stem += "-" + fnv1a(quantity) }
-        // File names have a length limit (255 bytes on most file systems, less with the
-        // extension): a long name is cut and told apart from others by a hash of it in full.
-        if stem.count > maximumStemLength {
-            stem = String(stem.prefix(maximumStemLength - 9)) + "-" + fnv1a(quantity)
-        }
+        if dropped > 0, stem.count < 4 { stem += "-" + ReportFileName.hash(quantity) }
         var candidate = stem
         var number = 1
         while taken.contains(candidate) {
@@ -152,20 +147,6 @@ enum MetricFigureStyle {
         }
         taken.insert(candidate)
         return candidate
-    }
-
-    /// The longest file name stem a figure gets (before `-2` and the extension).
-    static let maximumStemLength = 80
-
-    /// 8 hex digits of the 64-bit FNV-1a hash of `text`'s UTF-8: stable across runs and machines.
-    static func fnv1a(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash >> 32, radix: 16)
-        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// Point markers for short lines only: they show where the values are without cluttering
