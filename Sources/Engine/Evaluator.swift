@@ -3,9 +3,9 @@ import Datasets
 import LinearAlgebra
 
 /// Forward passes without dropout over a range of images, in chunks of the workspace's rows.
-struct Evaluator {
-    let model: Model
-    let workspace: Workspace
+struct Evaluator<M: TrainableModel> {
+    let model: M
+    let workspace: M.Buffers
     let loader: BatchLoader
 
     struct Figures {
@@ -25,7 +25,8 @@ struct Evaluator {
         while start < range.upperBound {
             let end = Swift.min(start + workspace.capacity, range.upperBound)
             loader.load(start..<end, from: images, labels: labels, into: workspace.input, labels: workspace.labels)
-            let outcome = model.forward(workspace, dropout: 0, generator: &generator, output: .probabilities)
+            let outcome = model.forward(
+                workspace, training: false, generator: &generator, output: .probabilities, labels: true)
             lossSum += outcome.lossSum
             correct += outcome.correct
             if let probabilities {

@@ -54,6 +54,7 @@ public enum GradientCheck {
         results.append(dropout(count: 24, rate: 0.4, seed: seed))
         results.append(softmaxCrossEntropy(rows: 4, classes: 5, seed: seed))
         results.append(weightDecay(lambda: 0.05, seed: seed))
+        results += convolutional(seed: seed)
         return results
     }
 

@@ -49,7 +49,17 @@ public enum Initializer: Sendable, Equatable {
         precondition(
             weights.count == inputs * outputs && biases.count == outputs,
             "initializer shapes \(weights.count), \(biases.count) for \(outputs)x\(inputs)")
-        let nIn = Double(inputs), nOut = Double(outputs)
+        fill(weights: &weights, biases: &biases, fanIn: inputs, fanOut: outputs, generator: &generator)
+    }
+
+    /// Fills `weights` and `biases` with the scales of a layer whose units see `fanIn` inputs and
+    /// feed `fanOut` outputs. For a convolution these are PyTorch's fans: `in × kh × kw` and
+    /// `out × kh × kw`.
+    public func fill(
+        weights: inout [Float], biases: inout [Float], fanIn: Int, fanOut: Int, generator: inout SplitMix64
+    ) {
+        precondition(fanIn > 0 && fanOut > 0, "initializer fans must be positive, got \(fanIn) in, \(fanOut) out")
+        let nIn = Double(fanIn), nOut = Double(fanOut)
         switch self {
         case .homework:
             let std = 1 / max(nIn, nOut).squareRoot()

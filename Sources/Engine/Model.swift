@@ -12,6 +12,8 @@ final class Model {
     let biasGradients: [Matrix]
     /// Weights and biases with their gradients, in the order W1, b1, W2, b2, ...
     let parameters: [Parameter]
+    /// The dropout rate after each hidden layer in training passes (``TrainableModel``).
+    var dropoutRate: Float = 0
 
     init(network: Network) {
         sizes = network.sizes

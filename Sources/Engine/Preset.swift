@@ -14,7 +14,7 @@ public struct Preset: Sendable {
     public var notes: String
 
     /// Every preset, in the order `--help` lists them.
-    public static let all: [Preset] = [.default, .homework, .cs231n, .keras, .pytorch]
+    public static let all: [Preset] = [.default, .homework, .cs231n, .keras, .pytorch, .lenet, .cnn]
 
     /// The preset called `name` (case-insensitive).
     public static func named(_ name: String) throws(PresetError) -> Preset {

@@ -18,12 +18,39 @@ public enum SafetensorsWriter {
             tensors.append(("layers.\(i).weight", [layer.outputs, layer.inputs], layer.weights))
             tensors.append(("layers.\(i).bias", [layer.outputs], layer.biases))
         }
-        tensors.sort { $0.name < $1.name }
-
         var meta = metadata
-        meta["format"] = meta["format"] ?? "pt"
         meta["activation"] = meta["activation"] ?? network.activation.rawValue
         meta["sizes"] = meta["sizes"] ?? network.sizes.map(String.init).joined(separator: ",")
+        return data(tensors: tensors, metadata: meta)
+    }
+
+    /// The file's bytes for a `--layers` network: `layers.<i>.weight` and `layers.<i>.bias` of
+    /// module `i` in PyTorch's layouts (`Conv2d` [out, in, kh, kw], `Linear` [out, in]), so that
+    /// they load into the `nn.Sequential` summary.json's `layers` describe.
+    ///
+    /// - Parameter metadata: string pairs for `__metadata__` (nnreport adds `format` and `layers`,
+    ///   the `--layers` specification).
+    public static func data(for network: ConvNetwork, metadata: [String: String] = [:]) -> [UInt8] {
+        var meta = metadata
+        meta["layers"] = meta["layers"] ?? LayerSpec.text(network.architecture.specs)
+        return data(tensors: network.tensors, metadata: meta)
+    }
+
+    /// The file's bytes for either kind of trained network.
+    public static func data(for model: TrainedModel, metadata: [String: String] = [:]) -> [UInt8] {
+        switch model {
+        case .perceptron(let network): data(for: network, metadata: metadata)
+        case .convolutional(let network): data(for: network, metadata: metadata)
+        }
+    }
+
+    /// The file's bytes for `tensors` (F32), sorted by name in the header and the data.
+    static func data(tensors unsorted: [(name: String, shape: [Int], values: [Float])], metadata: [String: String])
+        -> [UInt8]
+    {
+        let tensors = unsorted.sorted { $0.name < $1.name }
+        var meta = metadata
+        meta["format"] = meta["format"] ?? "pt"
         var header: [(key: String, value: JSONValue)] = [
             ("__metadata__", .object(meta.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
         ]

@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import LinearAlgebra
 import Metrics
+import Randomness
 
 /// Trains a network on a training set, validates on the held-out split, evaluates on the test
 /// set, and streams metric events to a sink.
@@ -77,9 +78,40 @@ public final class Trainer {
             throw TrainingError.noTrainingImages(available: train.count, validation: config.validationCount)
         }
         BLAS.setThreads(config.threads)
+        let transform = config.inputTransform.transform(
+            images: train.pixels, pixels: train.imageSize, indices: splits.train)
+        var initGenerator = SplitMix64(seed: config.seed, stream: 1)
+        if let specs = config.layers {
+            let architecture: ConvArchitecture
+            do {
+                architecture = try ConvArchitecture(
+                    specs: specs, input: TensorShape(channels: 1, height: train.rows, width: train.columns),
+                    classes: classCount, activation: config.activation, dropout: config.dropout)
+            } catch {
+                throw TrainingError.invalidConfiguration(error)
+            }
+            let network = ConvNetwork.random(
+                architecture: architecture, initializer: config.initializer, inputTransform: transform,
+                generator: &initGenerator)
+            return try run(
+                splits: splits, transform: transform, model: ConvModel(network: network),
+                best: splits.validation.isEmpty ? nil : ConvModel(network: network))
+        }
+        let network = Network.random(
+            sizes: [train.imageSize] + config.hidden + [classCount], activation: config.activation,
+            initializer: config.initializer, inputTransform: transform, generator: &initGenerator)
+        let model = Model(network: network), best = splits.validation.isEmpty ? nil : Model(network: network)
+        model.dropoutRate = Float(config.dropout)
+        best?.dropoutRate = Float(config.dropout)
+        return try run(splits: splits, transform: transform, model: model, best: best)
+    }
+
+    private func run<M: TrainableModel>(splits: Splits, transform: InputTransform, model: M, best: M?) throws
+        -> TrainingResult
+    {
         var session = TrainingSession(
-            config: config, train: train, test: test, classCount: classCount, splits: splits, sink: sink,
-            shouldStop: shouldStop)
+            config: configuration, train: train, test: test, classCount: classCount, splits: splits, sink: sink,
+            shouldStop: shouldStop, transform: transform, model: model, best: best)
         return try session.run()
     }
 

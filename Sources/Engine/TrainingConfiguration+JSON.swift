@@ -3,7 +3,7 @@ import Metrics
 extension TrainingConfiguration {
     /// Every option, for the `run` event and summary.json's `config`.
     public var json: JSONValue {
-        .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("hidden", .array(hidden.map { .number(Double($0)) })),
             ("activation", .string(activation.rawValue)),
             ("optimizer", .string(optimizer.rawValue)),
@@ -28,7 +28,10 @@ extension TrainingConfiguration {
             ("input_transform", .string(inputTransform.rawValue)),
             ("shuffle", .bool(shuffle)),
             ("threads", .number(Double(threads))),
-        ])
+        ]
+        // Only networks given by --layers carry the key, so perceptrons' configurations stay as they were.
+        if let layers { members.insert(("layers", .string(LayerSpec.text(layers))), at: 1) }
+        return .object(members)
     }
 
     private var scheduleJSON: JSONValue {

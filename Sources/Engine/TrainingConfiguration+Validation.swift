@@ -21,6 +21,17 @@ extension TrainingConfiguration {
                 "--hidden", hidden.map(String.init).joined(separator: ","),
                 "layer widths between 1 and 65536, e.g. 256,128,64")
         }
+        if let layers {
+            // Both data sets are 28×28 greyscale; the trainer checks again with the data's own shape.
+            _ = try ConvArchitecture(
+                specs: layers, input: TensorShape(channels: 1, height: 28, width: 28), classes: 10,
+                activation: activation, dropout: dropout)
+            if hidden != LayerSpec.denseWidths(layers) {
+                throw fail(
+                    "--hidden", hidden.map(String.init).joined(separator: ","),
+                    "no --hidden with a --layers network (\(LayerSpec.text(layers))): write its fc layers in --layers")
+            }
+        }
         if !(learningRate > 0 && learningRate.isFinite) {
             throw fail("--lr", learningRate, "a positive number such as 0.001")
         }

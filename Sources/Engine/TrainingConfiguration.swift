@@ -3,8 +3,12 @@
 /// Presets (``Preset``) fill it; each option of `nnreport mnist` then overrides one field.
 /// ``json`` lists every field for the `run` event and summary.json.
 public struct TrainingConfiguration: Sendable, Equatable {
-    /// Widths of the hidden layers, e.g. `[256, 128, 64]`.
+    /// Widths of the hidden layers, e.g. `[256, 128, 64]`. For a `layers` network, the widths of
+    /// its fc items.
     public var hidden: [Int]
+    /// A network with convolutions (`--layers conv5x5x32,pool2,fc512`); nil for a multilayer
+    /// perceptron of `hidden` widths.
+    public var layers: [LayerSpec]?
     public var activation: Activation
     public var optimizer: OptimizerKind
     public var learningRate: Double
@@ -45,9 +49,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
         epsilon: Double = 1e-8, schedule: LearningRateSchedule = .constant, batchSize: Int = 64, epochs: Int = 10,
         maxIterations: Int? = nil, dropout: Double = 0, weightDecay: Double = 0, initializer: Initializer = .he,
         seed: UInt64 = 42, patience: Int? = nil, validationCount: Int = 5000, trainLimit: Int? = nil,
-        inputTransform: InputTransformKind = .unit, shuffle: Bool = true, threads: Int = 2
+        inputTransform: InputTransformKind = .unit, shuffle: Bool = true, threads: Int = 2, layers: [LayerSpec]? = nil
     ) {
         self.hidden = hidden
+        self.layers = layers
         self.activation = activation
         self.optimizer = optimizer
         self.learningRate = learningRate

@@ -4,7 +4,7 @@ import Metrics
 public struct TrainingResult: Sendable {
     public var status: RunStatus
     /// The trained network (the best epoch's weights when early stopping restored them).
-    public var model: Network
+    public var model: TrainedModel
     /// How raw pixels became inputs (also `model.inputTransform`).
     public var inputTransform: InputTransform { model.inputTransform }
     /// Test-set class probabilities, `testCount × classCount`, row-major.

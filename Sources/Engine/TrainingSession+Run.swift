@@ -16,7 +16,6 @@ extension TrainingSession {
         let started = ContinuousClock.now
         try sink.receive(.run(RunStart(time: Date().timeIntervalSince1970, config: config.json)))
 
-        let dropout = Float(config.dropout)
         let weightDecay = Float(config.weightDecay)
         var step = 0
         var trainSeconds = 0.0
@@ -53,8 +52,8 @@ extension TrainingSession {
                         }
                         let rows = upper - lower
                         let outcome = model.forward(
-                            trainSpace, dropout: dropout, generator: &dropoutGenerator,
-                            output: .gradient(scale: Float(rows)))
+                            trainSpace, training: true, generator: &dropoutGenerator,
+                            output: .gradient(scale: Float(rows)), labels: true)
                         let loss = outcome.lossSum / Double(rows) + model.weightPenalty(weightDecay)
                         step += 1
                         guard loss.isFinite else {
@@ -64,9 +63,9 @@ extension TrainingSession {
                         lr = config.schedule.rate(
                             base: config.learningRate, epoch: epoch, step: step - 1, totalSteps: totalSteps)
                         if let scale = optimizer.directUpdateScale(learningRate: Float(lr)) {
-                            model.backward(trainSpace, dropout: dropout > 0, directUpdate: (scale, weightDecay))
+                            model.backward(trainSpace, directUpdate: (scale, weightDecay))
                         } else {
-                            model.backward(trainSpace, dropout: dropout > 0)
+                            model.backward(trainSpace, directUpdate: nil)
                             model.addWeightDecayGradient(weightDecay)
                             optimizer.step(model.parameters, learningRate: Float(lr))
                         }
@@ -169,7 +168,7 @@ extension TrainingSession {
         case .none, .earlyStopped: completedEpochs = epoch
         }
         return TrainingResult(
-            status: status, model: model.network(inputTransform: transform),
+            status: status, model: model.trained(inputTransform: transform),
             testProbabilities: testFigures.probabilities,
             testLoss: testFigures.loss, testAccuracy: testFigures.accuracy, bestEpoch: bestEpoch,
             validationLoss: bestLoss.isFinite ? bestLoss : nil, validationAccuracy: bestAccuracy,
@@ -192,8 +191,7 @@ extension TrainingSession {
                 + "(--init \(initializer)) or the inputs (--input-transform \(config.inputTransform.rawValue)) make "
                 + "the loss overflow; try --init he"
         }
-        if case .gaussian(let std) = config.initializer, let first = model.sizes.first,
-            std > 10 * (2 / Double(max(first, 1))).squareRoot()
+        if case .gaussian(let std) = config.initializer, std > 10 * (2 / Double(max(train.imageSize, 1))).squareRoot()
         {
             return "try a lower --lr, or a narrower --init than \(initializer) (he draws with std √(2/n_in))"
         }

@@ -6,7 +6,10 @@ import Metrics
 
 /// One run's state: the model, its buffers, the optimizer and the bookkeeping of the loop.
 /// Everything is allocated in `init`; the step loop allocates nothing.
-struct TrainingSession {
+///
+/// Generic over the model, so multilayer perceptrons (``Model``) and `--layers` networks
+/// (``ConvModel``) run through the same loop.
+struct TrainingSession<M: TrainableModel> {
     let config: TrainingConfiguration
     let train: LabeledImages
     let test: LabeledImages
@@ -15,11 +18,11 @@ struct TrainingSession {
     let sink: any MetricSink
     let shouldStop: @Sendable () -> Bool
 
-    let model: Model
-    let best: Model?
+    let model: M
+    let best: M?
     let optimizer: any Optimizer
-    let trainSpace: Workspace
-    let evalSpace: Workspace
+    let trainSpace: M.Buffers
+    let evalSpace: M.Buffers
     let loader: BatchLoader
     let transform: InputTransform
     var permutation: [Int]
@@ -32,9 +35,14 @@ struct TrainingSession {
     /// Steps between two `step` events: about a thousand points per run.
     let stepInterval: Int
 
+    /// - Parameters:
+    ///   - transform: the input transform, computed from the training split.
+    ///   - model: the initialised model; `best` an equal copy (the best epoch's weights go
+    ///     there), nil without a validation split.
     init(
         config: TrainingConfiguration, train: LabeledImages, test: LabeledImages, classCount: Int,
-        splits: Trainer.Splits, sink: any MetricSink, shouldStop: @escaping @Sendable () -> Bool
+        splits: Trainer.Splits, sink: any MetricSink, shouldStop: @escaping @Sendable () -> Bool,
+        transform: InputTransform, model: M, best: M?
     ) {
         self.config = config
         self.train = train
@@ -44,13 +52,9 @@ struct TrainingSession {
         self.sink = sink
         self.shouldStop = shouldStop
         let pixels = train.imageSize
-        transform = config.inputTransform.transform(images: train.pixels, pixels: pixels, indices: splits.train)
-        var initGenerator = SplitMix64(seed: config.seed, stream: 1)
-        let network = Network.random(
-            sizes: [pixels] + config.hidden + [classCount], activation: config.activation,
-            initializer: config.initializer, inputTransform: transform, generator: &initGenerator)
-        model = Model(network: network)
-        best = splits.validation.isEmpty ? nil : Model(network: network)
+        self.transform = transform
+        self.model = model
+        self.best = best
         let counts = model.parameters.map(\.values.count)
         switch config.optimizer {
         case .sgd: optimizer = SGDOptimizer()
@@ -61,8 +65,8 @@ struct TrainingSession {
                 epsilon: Float(config.epsilon), threads: config.threads)
         }
         let batch = Swift.min(config.batchSize, splits.train.count)
-        trainSpace = Workspace(sizes: model.sizes, capacity: batch, dropout: config.dropout > 0)
-        evalSpace = Workspace(sizes: model.sizes, capacity: 1000, dropout: false, training: false)
+        trainSpace = model.makeBuffers(capacity: batch, training: true)
+        evalSpace = model.makeBuffers(capacity: model.evaluationBatch, training: false)
         loader = BatchLoader(transform: transform, pixels: pixels)
         permutation = Array(splits.train)
         shuffleGenerator = SplitMix64(seed: config.seed, stream: 2)

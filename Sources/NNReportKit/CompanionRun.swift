@@ -36,7 +36,9 @@ struct CompanionRun: Sendable {
             ).run()
             return CompanionRun(
                 kind: kind, label: label, configuration: configuration, result: result, epochs: recorder.epochs,
-                saturation: SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test))
+                saturation: result.model.perceptron.flatMap {
+                    SaturationProbe.firstLayerSaturation(of: $0, images: dataset.test)
+                })
         }
     }
 

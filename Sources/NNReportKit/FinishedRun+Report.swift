@@ -12,12 +12,15 @@ extension FinishedRun {
         typealias F = ReportNumberFormat
         let classCount = dataset.descriptor.classCount
         let tested = result.testCount > 0 && result.testProbabilities.count == result.testCount * classCount
-        let model = result.model
-        let layers = model.layers.enumerated().map { i, layer in
-            LayerSummary(
-                inputs: layer.inputs, outputs: layer.outputs,
-                activation: i == model.layers.count - 1 ? "softmax" : model.activation.rawValue)
+        var layers: [LayerSummary] = []
+        if let model = result.model.perceptron {
+            layers = model.layers.enumerated().map { i, layer in
+                LayerSummary(
+                    inputs: layer.inputs, outputs: layer.outputs,
+                    activation: i == model.layers.count - 1 ? "softmax" : model.activation.rawValue)
+            }
         }
+        let convolutional = result.model.convolutional
         let samples = dataset.train.prefix(Self.reportSampleCount)
         let stepsPerEpoch = Trainer.stepsPerEpoch(for: configuration, count: dataset.train.count)
         return RunReport(
@@ -35,14 +38,49 @@ extension FinishedRun {
             stepsPerEpoch: stepsPerEpoch, trainSeconds: result.trainSeconds, samplesPerSecond: result.samplesPerSecond,
             hyperparameters: hyperparameters, layers: layers, inputTransform: inputTransformText,
             environment: environment.rows, command: command, version: NNReportVersion.string, notes: notes,
-            firstLayerWeights: model.layers.first?.weights,
+            firstLayerWeights: result.model.perceptron?.layers.first?.weights,
             samples: ImageSet(
                 rows: samples.rows, columns: samples.columns, pixels: samples.pixels, labels: samples.labels.map(Int.init)),
             testImages: tested
                 ? ImageSet(
                     rows: dataset.test.rows, columns: dataset.test.columns, pixels: dataset.test.pixels,
                     labels: dataset.test.labels.map(Int.init)) : nil,
-            testProbabilities: tested ? result.testProbabilities : nil)
+            testProbabilities: tested ? result.testProbabilities : nil,
+            architectureText: convolutional?.architecture.description,
+            filters: convolutional.flatMap(Self.filters), featureMaps: convolutional.flatMap { featureMaps($0) })
+    }
+
+    /// The first convolution's filters.
+    static func filters(_ network: ConvNetwork) -> FilterSet? {
+        guard let first = network.firstConvolution else { return nil }
+        let g = first.geometry
+        return FilterSet(
+            name: "layers.\(first.index)", outputChannels: g.outputChannels, inputChannels: g.input.channels,
+            kernelHeight: g.kernelHeight, kernelWidth: g.kernelWidth, weights: first.weights)
+    }
+
+    /// The first test image's activations after every convolution.
+    func featureMaps(_ network: ConvNetwork) -> FeatureMapSet? {
+        let test = dataset.test
+        guard test.count > 0, test.imageSize == network.inputCount else { return nil }
+        let image = Array(test.image(0))
+        let maps = network.featureMaps(image: image)
+        let classCount = dataset.descriptor.classCount
+        var predicted: Int? = nil
+        if result.testProbabilities.count >= classCount {
+            let p = result.testProbabilities[0..<classCount]
+            predicted = p.indices.max { p[$0] < p[$1] || (p[$0] == p[$1] && $0 > $1) }
+        }
+        return FeatureMapSet(
+            imageIndex: 0, label: Int(test.labels[0]), predicted: predicted,
+            image: ImageSet(rows: test.rows, columns: test.columns, pixels: image, labels: [Int(test.labels[0])]),
+            layers: maps.map { m in
+                let g = m.geometry
+                let activation = m.activation.map { ", \($0.rawValue)" } ?? ""
+                return FeatureMapSet.Layer(
+                    title: "layers.\(m.module): conv \(g.kernelHeight)×\(g.kernelWidth)\(activation)",
+                    channels: m.shape.channels, height: m.shape.height, width: m.shape.width, values: m.values)
+            })
     }
 
     func presetSummary(tested: Bool) -> PresetSummary {
@@ -113,7 +151,8 @@ extension FinishedRun {
         let c = configuration
         var rows: [(String, String)] = [
             ("--preset", preset.name),
-            ("--hidden", c.hidden.map(String.init).joined(separator: ",")),
+            c.layers.map { ("--layers", LayerSpec.text($0)) }
+                ?? ("--hidden", c.hidden.map(String.init).joined(separator: ",")),
             ("--activation", c.activation.rawValue),
             ("--optimizer", c.optimizer.rawValue),
             ("--lr", ReportNumberFormat.parameter(c.learningRate)),

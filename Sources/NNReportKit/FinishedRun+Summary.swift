@@ -44,6 +44,12 @@ extension FinishedRun {
             ("seed", .number(Double(configuration.seed))),
             ("config", configuration.json),
             ("layers", layersJSON),
+        ]
+        if let network = result.model.convolutional {
+            // The shape the layers' first entry reads: raw bytes are reshaped to it after the transform.
+            members.append(("input_shape", .array(network.architecture.input.array.map { .int($0) })))
+        }
+        members += [
             ("input_transform", inputTransformJSON(result.inputTransform)),
             (
                 "data",
@@ -111,12 +117,15 @@ extension FinishedRun {
     }
 
     var layersJSON: JSONValue {
-        let layers = result.model.layers
+        guard case .perceptron(let network) = result.model else {
+            return result.model.convolutional!.architecture.layersJSON
+        }
+        let layers = network.layers
         return .array(
             layers.enumerated().map { i, layer in
                 [
                     "inputs": .int(layer.inputs), "outputs": .int(layer.outputs),
-                    "activation": .string(i == layers.count - 1 ? "softmax" : result.model.activation.rawValue),
+                    "activation": .string(i == layers.count - 1 ? "softmax" : network.activation.rawValue),
                 ]
             })
     }

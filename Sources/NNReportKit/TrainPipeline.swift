@@ -48,12 +48,12 @@ public struct TrainPipeline {
     ///
     /// - Throws: ``MemoryBudgetError`` with the estimate and the limit.
     static func checkMemory(_ configuration: TrainingConfiguration, concurrent: Int = 1) throws(MemoryBudgetError) {
-        let widths = configuration.hidden.map(String.init).joined(separator: ",")
+        let network =
+            configuration.layers.map { "--layers \(LayerSpec.text($0))" }
+            ?? "--hidden \(configuration.hidden.map(String.init).joined(separator: ","))"
         try MemoryBudget.current().check(
             configuration.memoryEstimate(), concurrent: concurrent,
-            what:
-                "--hidden \(widths) with --batch-size \(configuration.batchSize) and \(configuration.optimizer.rawValue)"
-        )
+            what: "\(network) with --batch-size \(configuration.batchSize) and \(configuration.optimizer.rawValue)")
     }
 
     /// Runs the whole pipeline and returns where the report landed.
@@ -110,7 +110,8 @@ public struct TrainPipeline {
         // comparison (sigmoid units on raw pixels) talks about it.
         let saturation =
             companions.contains { if case .scaledInputs = $0.kind { true } else { false } }
-            ? SaturationProbe.firstLayerSaturation(of: result.model, images: dataset.test) : nil
+            ? result.model.perceptron.flatMap { SaturationProbe.firstLayerSaturation(of: $0, images: dataset.test) }
+            : nil
 
         let finished = now()
         let environment = EnvironmentInfo.current(blasThreads: configuration.threads)
@@ -129,7 +130,8 @@ public struct TrainPipeline {
         let report = run.report(title: settings.title)
         let writer = try PipelineError.during("writing the report") {
             let writer = try settings.writer(templates: templates)
-            try writer.write(report, into: staging, files: Self.fileEntries)
+            let files = result.model.convolutional == nil ? Self.fileEntries : Self.convolutionalFileEntries
+            try writer.write(report, into: staging, files: files)
             return writer
         }
         let folder = try PipelineError.during("finishing the report folder") { try settings.commit(staging) }
@@ -146,6 +148,15 @@ public struct TrainPipeline {
             name: "model.safetensors",
             what: "trained weights (`layers.<i>.weight` [out, in], `layers.<i>.bias`), loadable with numpy or PyTorch"),
     ]
+
+    /// The non-figure files of a run of a `--layers` network.
+    static let convolutionalFileEntries: [ReportFileEntry] =
+        fileEntries.dropLast() + [
+            ReportFileEntry(
+                name: "model.safetensors",
+                what: "trained weights of entry `i` of summary.json's `layers`: `layers.<i>.weight` ([out, in, kh, kw] "
+                    + "for a convolution, [out, in] for an fc layer) and `layers.<i>.bias`, PyTorch's layouts")
+        ]
 }
 
 /// Where a run's report landed and what it found.

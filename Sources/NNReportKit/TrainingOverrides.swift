@@ -6,6 +6,8 @@ import Engine
 /// value can be overridden by its own option, and then the engine checks the ranges.
 public struct TrainingOverrides: Sendable, Equatable {
     public var hidden: [Int]?
+    /// `--layers`: a network with convolutions, or fc items only (the same as `--hidden`).
+    public var layers: [LayerSpec]?
     public var activation: String?
     public var optimizer: String?
     public var learningRate: Double?
@@ -40,6 +42,11 @@ public struct TrainingOverrides: Sendable, Equatable {
     public func apply(to configuration: TrainingConfiguration) throws(OptionError) -> TrainingConfiguration {
         var c = configuration
         if let hidden { c.hidden = hidden }
+        if let layers {
+            // fc items alone are a perceptron: the same network, trained by the same engine, as --hidden.
+            c.layers = LayerSpec.isPerceptron(layers) ? nil : layers
+            c.hidden = LayerSpec.denseWidths(layers)
+        }
         if let activation {
             guard let value = Activation(rawValue: activation.lowercased()) else {
                 throw OptionError(option: "--activation", value: activation, allowed: Activation.allCases.map(\.rawValue))

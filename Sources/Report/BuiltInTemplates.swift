@@ -586,6 +586,20 @@ enum BuiltInTemplates {
         ![{{alt}}]({{file}})
 
         {{/figures.weights}}
+        {{#figures.filters}}
+        {{caption}}
+
+        ![{{alt}}]({{file}})
+
+        {{/figures.filters}}
+        {{#figures.featureMaps}}
+        ### Feature maps
+
+        {{caption}}
+
+        ![{{alt}}]({{file}})
+
+        {{/figures.featureMaps}}
         {{#figures.samples}}
         ### Training samples
 

@@ -123,6 +123,32 @@ enum RunFigures {
                     csv: ReportCSV.weights(weights, units: shown, inputs: first.inputs)))
         }
 
+        if let filters = report.filters {
+            let kernels = filters.outputChannels * filters.inputChannels
+            figures.append(
+                RunFigure(
+                    key: "filters", name: "filters", figure: ReportFigures.filters(filters),
+                    alt: "The \(filters.outputChannels) learned \(filters.kernelHeight)x\(filters.kernelWidth) filters "
+                        + "of the first convolution, on one colour scale",
+                    caption: "The first convolution's filters (\(kernels) kernels of "
+                        + "\(filters.kernelHeight)×\(filters.kernelWidth)), drawn as images on one shared scale: red for "
+                        + "positive weights, blue for negative, white for zero.",
+                    csv: ReportCSV.filters(filters)))
+        }
+
+        if let maps = report.featureMaps, !maps.layers.isEmpty {
+            figures.append(
+                RunFigure(
+                    key: "featureMaps", name: "feature_maps",
+                    figure: ReportFigures.featureMaps(maps, classNames: classNames),
+                    alt: "Test image \(maps.imageIndex) and the feature maps after each of the "
+                        + "\(maps.layers.count) convolutions",
+                    caption: "Test image \(maps.imageIndex) (the first of the test set, not chosen) and what each "
+                        + "convolution makes of it after the activation, one small image per channel; the maps of a "
+                        + "convolution share one scale.",
+                    csv: ReportCSV.featureMaps(maps)))
+        }
+
         if let samples = report.samples {
             let batch = ImageBatch(pixels: samples.pixels, rows: samples.rows, columns: samples.columns, count: samples.count)
             let shown = min(sampleCount, samples.count)

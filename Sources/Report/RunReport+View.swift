@@ -100,6 +100,7 @@ extension RunReport {
 
     /// "784 → 256 (relu) → 10 (softmax)".
     public var architecture: String {
+        if let architectureText { return architectureText }
         guard let first = layers.first else { return "no layers" }
         return ([String(first.inputs)] + layers.map { "\($0.outputs) (\($0.activation))" }).joined(separator: " → ")
     }

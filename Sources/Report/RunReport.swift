@@ -47,6 +47,14 @@ public struct RunReport {
     /// `testImages.count x classCount` predicted probabilities.
     public var testProbabilities: [Float]?
 
+    /// The network in words when it is not a chain of dense layers (a `--layers` network):
+    /// replaces the one ``architecture`` makes from ``layers``.
+    public var architectureText: String?
+    /// The first convolution's filters, for the filter grid.
+    public var filters: FilterSet?
+    /// One test image's activations after each convolution.
+    public var featureMaps: FeatureMapSet?
+
     public init(
         title: String, dataset: DatasetSummary, preset: PresetSummary? = nil, status: RunStatus,
         statusMessage: String? = nil, epochs: [EpochRecord], steps: [StepRecord], test: TestRecord?,
@@ -55,7 +63,8 @@ public struct RunReport {
         samplesPerSecond: Double, hyperparameters: [(name: String, value: String)], layers: [LayerSummary],
         inputTransform: String, environment: [(name: String, value: String)], command: String, version: String,
         notes: [ReportNote] = [], firstLayerWeights: [Float]? = nil, samples: ImageSet? = nil,
-        testImages: ImageSet? = nil, testProbabilities: [Float]? = nil
+        testImages: ImageSet? = nil, testProbabilities: [Float]? = nil, architectureText: String? = nil,
+        filters: FilterSet? = nil, featureMaps: FeatureMapSet? = nil
     ) {
         self.title = title
         self.dataset = dataset
@@ -82,6 +91,9 @@ public struct RunReport {
         self.samples = samples
         self.testImages = testImages
         self.testProbabilities = testProbabilities
+        self.architectureText = architectureText
+        self.filters = filters
+        self.featureMaps = featureMaps
     }
 
     /// Test-set statistics, when the run produced predictions.

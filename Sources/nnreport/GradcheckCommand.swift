@@ -8,9 +8,10 @@ struct GradcheckCommand: ParsableCommand {
         abstract: "Check every layer's gradients against centred differences in Double.",
         discussion: """
             Compares the analytic gradients of the Float32 kernels the trainer runs (dense layers, \
-            ReLU / sigmoid / tanh, dropout, softmax cross-entropy, L2 weight decay and whole small \
-            networks) with numerical gradients, and prints the largest relative error per parameter \
-            as cs231n's check does. Exits non-zero when any error exceeds the threshold.
+            ReLU / sigmoid / tanh, dropout, softmax cross-entropy, L2 weight decay, 2-D convolutions \
+            with and without stride and padding, max pooling, and whole small perceptrons and \
+            convolutional networks) with numerical gradients, and prints the largest relative error per \
+            parameter as cs231n's check does. Exits non-zero when any error exceeds the threshold.
             """)
 
     @Option(help: ArgumentHelp("Largest relative error that passes.", valueName: "x"))

@@ -1,14 +1,28 @@
 import Foundation
 import ArgumentParser
+import Engine
 import NNReportKit
 
 /// The training options of DESIGN.md; each overrides one value of the chosen preset.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Start from a named preset: default, homework, cs231n, keras, pytorch.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Start from a named preset: default, homework, cs231n, keras, pytorch, lenet, cnn.", valueName: "name"))
     var preset: String?
 
     @Option(help: ArgumentHelp("Hidden layer widths, comma-separated, e.g. 256,128,64.", valueName: "widths"))
     var hidden: LayerWidths?
+
+    @Option(
+        help: ArgumentHelp(
+            "Layers of a network with convolutions, e.g. conv5x5x32,pool2,conv5x5x64,pool2,fc512: convKHxKWxC "
+                + "(optional s<stride>, p<padding>: conv3x3x64s2p1), poolK (optional s<stride>), fcN, drop<rate>, "
+                + "flatten. The output layer is added; --activation follows every conv and fc item.",
+            valueName: "spec"),
+        transform: { text in
+            do { return LayerList(specs: try LayerSpec.parse(text)) } catch { throw ValidationError("\(error)") }
+        })
+    var layers: LayerList?
 
     @Option(help: ArgumentHelp("Hidden activation: relu, sigmoid or tanh.", valueName: "name"))
     var activation: String?
@@ -94,9 +108,17 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("BLAS threads (default: the preset's, 2).", valueName: "n"))
     var threads: Int?
 
+    func validate() throws {
+        if hidden != nil && layers != nil {
+            throw ValidationError(
+                "--hidden and --layers both give the network: use one (fc items in --layers are hidden layers)")
+        }
+    }
+
     var overrides: TrainingOverrides {
         var o = TrainingOverrides()
         o.hidden = hidden?.widths
+        o.layers = layers?.specs
         o.activation = activation
         o.optimizer = optimizer
         o.learningRate = learningRate
@@ -135,4 +157,9 @@ struct LayerWidths: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// `--layers conv5x5x32,pool2,fc512`, parsed.
+struct LayerList {
+    var specs: [LayerSpec]
 }

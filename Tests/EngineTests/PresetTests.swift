@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PresetTests {
     @Test func everyPresetIsValidAndNamed() throws {
-        #expect(Preset.all.map(\.name) == ["default", "homework", "cs231n", "keras", "pytorch"])
+        #expect(Preset.all.map(\.name) == ["default", "homework", "cs231n", "keras", "pytorch", "lenet", "cnn"])
         for preset in Preset.all {
             try preset.configuration.validate(trainingImages: 60_000)
             #expect(try Preset.named(preset.name.uppercased()).name == preset.name)
