@@ -30,17 +30,28 @@ public enum Benchmark {
             config.validationCount = 0
             config.trainLimit = min(bench.samples, train.count)
             let sizes = [train.imageSize] + config.hidden + [classCount]
+            let architecture = try config.layers.map {
+                try ConvArchitecture(
+                    specs: $0, input: TensorShape(channels: 1, height: train.rows, width: train.columns),
+                    classes: classCount, activation: config.activation, dropout: config.dropout)
+            }
             let times = EpochTimes()
             _ = try Trainer(
                 configuration: config, train: train, test: test.prefix(0), classCount: classCount, sink: times
             ).run()
             let epochSeconds = median(times.seconds)
             let steps = (config.trainLimit! + config.batchSize - 1) / config.batchSize
-            let gemm = gemmOnlySeconds(
-                sizes: sizes, batch: config.batchSize, steps: steps, threads: config.threads, repeats: epochs)
+            let gemm =
+                architecture.map {
+                    gemmOnlySeconds(
+                        architecture: $0, batch: config.batchSize, steps: steps, threads: config.threads,
+                        repeats: epochs)
+                }
+                ?? gemmOnlySeconds(
+                    sizes: sizes, batch: config.batchSize, steps: steps, threads: config.threads, repeats: epochs)
             if peaks[config.threads] == nil { peaks[config.threads] = sgemmPeakGFLOPS(threads: config.threads) }
             let peak = peaks[config.threads]!
-            let flops = flopsPerSample(sizes: sizes)
+            let flops = architecture?.flopsPerSample ?? flopsPerSample(sizes: sizes)
             let samples = Double(config.trainLimit!)
             results.append(
                 BenchResult(

@@ -18,8 +18,26 @@ public struct BenchConfiguration: Sendable, Equatable {
     }
 
     /// The issue-3 comparison set: 784-256-128-64-10 ReLU, dropout 0.2, Adam 1e-3 at batch 32,
-    /// 64 and 128, and the batch-1 homework network.
+    /// 64 and 128, and the batch-1 homework network; then the issue-12 convolutional networks,
+    /// the `cnn` and `lenet` presets' at batch 64.
     public static func standard(threads: Int) -> [BenchConfiguration] {
+        perceptrons(threads: threads) + convolutional(threads: threads)
+    }
+
+    /// The `cnn` and `lenet` presets' networks with Adam 1e-3 at batch 64 ("cnn-b64", "lenet-b64").
+    public static func convolutional(threads: Int) -> [BenchConfiguration] {
+        [("cnn", Preset.cnn), ("lenet", Preset.lenet)].map { name, preset in
+            var c = preset.configuration
+            c.patience = nil
+            c.validationCount = 0
+            c.threads = threads
+            c.batchSize = 64
+            return BenchConfiguration(name: "\(name)-b64", training: c)
+        }
+    }
+
+    /// The issue-3 perceptrons.
+    public static func perceptrons(threads: Int) -> [BenchConfiguration] {
         var mlp = Preset.keras.configuration
         mlp.patience = nil
         mlp.validationCount = 0
@@ -43,7 +61,8 @@ public struct BenchResult: Sendable, Equatable {
     public var epochSeconds: Double
     public var samplesPerSecond: Double
     /// Median seconds of the same epoch's GEMMs alone (the 11 sgemm calls per step of a
-    /// 4-layer network, on the same shapes, through the same BLAS).
+    /// 4-layer network, on the same shapes, through the same BLAS; for a network with
+    /// convolutions, the same products of its patch matrices).
     public var gemmOnlySeconds: Double
     /// Training FLOPs per sample (forward, weight gradients, input gradients but the first layer's).
     public var flopsPerSample: Double

@@ -35,6 +35,18 @@ extension TrainingConfiguration {
     /// The peak memory of a run with images of `inputs` pixels, `classes` classes and
     /// `images` training plus test images (MNIST: 784, 10, 70,000).
     public func memoryEstimate(inputs: Int = 784, classes: Int = 10, images: Int = 70_000) -> MemoryEstimate {
+        if let layers {
+            // Square greyscale images, as both data sets are; a spec that does not fit them is
+            // refused by validation before the estimate matters.
+            let side = Int(Double(inputs).squareRoot().rounded())
+            let shape =
+                side * side == inputs ? TensorShape(channels: 1, height: side, width: side) : .vector(inputs)
+            if let architecture = try? ConvArchitecture(
+                specs: layers, input: shape, classes: classes, activation: activation, dropout: dropout)
+            {
+                return memoryEstimate(architecture, images: images)
+            }
+        }
         let sizes = ([inputs] + hidden + [classes]).map(Double.init)
         var parameters = 0.0
         for (n, m) in zip(sizes, sizes.dropFirst()) { parameters += n * m + m }

@@ -76,12 +76,7 @@ extension Model: TrainableModel {
 }
 
 extension ConvModel: TrainableModel {
-    /// Images per evaluation pass: as many as fit in 48 MiB of buffers (patch matrices of a
-    /// thousand images would take hundreds of MB), between 1 and 1,000.
-    var evaluationBatch: Int {
-        let perImage = ConvWorkspace.bytes(architecture: architecture, capacity: 1, training: false)
-        return Swift.max(1, Swift.min(1000, Int(48 * 1024 * 1024 / perImage)))
-    }
+    var evaluationBatch: Int { ConvWorkspace.evaluationBatch(for: architecture) }
 
     func makeBuffers(capacity: Int, training: Bool) -> ConvWorkspace {
         ConvWorkspace(model: self, capacity: capacity, training: training)

@@ -93,8 +93,10 @@ public final class Trainer {
             let network = ConvNetwork.random(
                 architecture: architecture, initializer: config.initializer, inputTransform: transform,
                 generator: &initGenerator)
+            let model = ConvModel(network: network)
+            model.threads = config.threads
             return try run(
-                splits: splits, transform: transform, model: ConvModel(network: network),
+                splits: splits, transform: transform, model: model,
                 best: splits.validation.isEmpty ? nil : ConvModel(network: network))
         }
         let network = Network.random(

@@ -52,11 +52,40 @@ import Testing
         let names = Set(results.map(\.name))
         for name in [
             "W1", "b3", "dense.W", "dense[batch 1].x", "relu.x", "sigmoid.x", "tanh.x", "dropout.x",
-            "softmax_cross_entropy.logits", "l2.W", "tanh net W2",
+            "softmax_cross_entropy.logits", "l2.W", "tanh net W2", "conv2d.W", "conv2d[s2 p1].x", "maxpool2d.x",
+            "maxpool2d[3 s2].x", "cnn layers.0.weight", "cnn layers.10.bias",
         ] {
             #expect(names.contains(name), "missing \(name)")
         }
         #expect(results.allSatisfy { $0.passes(threshold: GradientCheck.defaultThreshold) })
+    }
+
+    @Test(arguments: [(1, 0), (2, 1), (3, 2)])
+    func convolution(_ stride: Int, _ padding: Int) {
+        let results = GradientCheck.convolution(
+            rows: 2, input: TensorShape(channels: 3, height: 7, width: 6), filters: 4, kernelHeight: 3, kernelWidth: 2,
+            stride: stride, padding: padding, seed: 10)
+        #expect(results.map(\.name) == ["conv2d.W", "conv2d.b", "conv2d.x"])
+        for result in results {
+            #expect(
+                result.maxRelativeError < Self.bound, "s\(stride) p\(padding) \(result.name): \(result.maxRelativeError)")
+        }
+    }
+
+    @Test(arguments: [(2, 2), (3, 2), (2, 1)])
+    func maxPooling(_ size: Int, _ stride: Int) {
+        let result = GradientCheck.maxPool(
+            rows: 2, input: TensorShape(channels: 9, height: 6, width: 5), size: size, stride: stride, seed: 11,
+            label: "pool")
+        #expect(result.maxRelativeError < Self.bound, "\(size) s\(stride): \(result.maxRelativeError)")
+    }
+
+    @Test func wholeConvolutionalNetwork() {
+        let results = GradientCheck.convolutionalNetwork(seed: 12)
+        #expect(results.count == 8)
+        for result in results {
+            #expect(result.maxRelativeError < Self.bound, "\(result.name): \(result.maxRelativeError)")
+        }
     }
 
     @Test func aWrongGradientIsCaught() {

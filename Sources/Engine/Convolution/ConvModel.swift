@@ -42,6 +42,9 @@ final class ConvModel {
     let parameterNames: [String]
     /// Steps before this one have no parameters, so they need no input gradient.
     let firstParameterStep: Int
+    /// Threads for the loops between the GEMMs (im2col, col2im, pooling, activations); the
+    /// trainer sets its BLAS thread count. Any count gives the same bits.
+    var threads = 1
 
     init(network: ConvNetwork) {
         architecture = network.architecture
@@ -53,6 +56,8 @@ final class ConvModel {
             if index + 1 < modules.count, case .activation(let a) = modules[index + 1] { activation = a }
             switch module {
             case .convolution(let g):
+                // The bias is added by the activation kernel: a spec puts one after every convolution.
+                precondition(activation != nil, "convolution module \(index) has no activation after it")
                 steps.append(.convolution(g, parameter: weights.count, activation: activation))
                 weights.append(
                     Matrix(
@@ -155,10 +160,13 @@ final class ConvModel {
             switch step {
             case .convolution(let g, let p, let activation):
                 ConvolutionKernels.forward(
-                    input: x, batch: rows, geometry: g, weights: weights[p], cols: workspace.cols(i), output: y)
-                if let activation {
-                    activation.forward(
-                        y, bias: biases[p].data, rows: rows * g.output.positions, columns: g.outputChannels)
+                    input: x, batch: rows, geometry: g, weights: weights[p], cols: workspace.cols(i), output: y,
+                    threads: threads)
+                let bias = UnsafePointer(biases[p].data), positions = g.output.positions
+                ParallelImages.run(count: rows, valuesPerItem: g.output.count, threads: threads) { images in
+                    activation!.forward(
+                        y + images.lowerBound * g.output.count, bias: bias, rows: images.count * positions,
+                        columns: g.outputChannels)
                 }
             case .dense(let g, let p, let activation):
                 BLAS.gemm(
@@ -167,7 +175,8 @@ final class ConvModel {
                     ldb: g.inputs, transB: .transpose, beta: 0, c: y, ldc: g.outputs)
                 if let activation { activation.forward(y, bias: biases[p].data, rows: rows, columns: g.outputs) }
             case .maxPool(let g):
-                PoolingKernels.forward(x, batch: rows, geometry: g, output: y, argmax: workspace.argmax(i))
+                PoolingKernels.forward(
+                    x, batch: rows, geometry: g, output: y, argmax: workspace.argmax(i), threads: threads)
             case .dropout(let rate, let count):
                 y.update(from: x, count: rows * count)
                 if training {
@@ -199,15 +208,20 @@ final class ConvModel {
             let dX: UnsafeMutablePointer<Float>? = i > firstParameterStep ? workspace.gradients[i - 1].data : nil
             switch steps[i] {
             case .convolution(let g, let p, let activation):
-                activation?.backward(dY, output: workspace.outputs[i].data, count: rows * g.output.count)
+                let output = UnsafePointer(workspace.outputs[i].data)
+                ParallelImages.run(count: rows, valuesPerItem: g.output.count, threads: threads) { images in
+                    let start = images.lowerBound * g.output.count
+                    activation!.backward(dY + start, output: output + start, count: images.count * g.output.count)
+                }
                 let cols = workspace.cols(i)
                 ConvolutionKernels.accumulateParameterGradients(
                     outputGradient: dY, cols: cols, batch: rows, geometry: g, weightGradient: weightGradients[p],
                     biasGradient: biasGradients[p])
                 if let dX {
                     ConvolutionKernels.inputGradient(
-                        outputGradient: dY, weights: weights[p], batch: rows, geometry: g, cols: cols, inputGradient: dX
-                    )
+                        outputGradient: dY, weights: weights[p], batch: rows, geometry: g, cols: cols,
+                        inputGradient: dX,
+                        threads: threads)
                 }
             case .dense(let g, let p, let activation):
                 activation?.backward(dY, output: workspace.outputs[i].data, count: rows * g.outputs)
@@ -223,7 +237,7 @@ final class ConvModel {
             case .maxPool(let g):
                 if let dX {
                     PoolingKernels.backward(
-                        dY, argmax: workspace.argmax(i), batch: rows, geometry: g, inputGradient: dX)
+                        dY, argmax: workspace.argmax(i), batch: rows, geometry: g, inputGradient: dX, threads: threads)
                 }
             case .dropout(_, let count):
                 if let dX {

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Randomness
 
 /// The activations of one image after a convolution (and its activation function), for the
@@ -29,6 +30,7 @@ extension ConvNetwork {
         let count = pixels.count / inputCount
         guard count > 0 else { return [] }
         let model = ConvModel(network: self)
+        model.threads = BLAS.threads
         let workspace = model.makeBuffers(capacity: Swift.min(model.evaluationBatch, count), training: false)
         let evaluator = Evaluator(
             model: model, workspace: workspace, loader: BatchLoader(transform: inputTransform, pixels: inputCount))

@@ -100,6 +100,13 @@ final class ConvWorkspace {
     /// The logits / probabilities / loss gradient of the output layer.
     var output: Matrix { outputs[outputs.count - 1] }
 
+    /// Images per evaluation pass: as many as fit in 48 MiB of buffers (the patch matrices of a
+    /// thousand images would take hundreds of MB), between 1 and 1,000.
+    static func evaluationBatch(for architecture: ConvArchitecture) -> Int {
+        let perImage = bytes(architecture: architecture, capacity: 1, training: false)
+        return Swift.max(1, Swift.min(1000, Int(48 * 1024 * 1024 / perImage)))
+    }
+
     /// Floats and indices a workspace of `capacity` images holds for `model` (for the memory
     /// estimate and the evaluation batch), in bytes.
     static func bytes(architecture: ConvArchitecture, capacity: Int, training: Bool) -> Double {

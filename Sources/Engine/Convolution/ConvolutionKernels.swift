@@ -22,12 +22,22 @@ public enum ConvolutionKernels {
     ///
     /// x (batch, H, W, C) -> cols (batch·OH·OW, KH·KW·C)
     public static func im2col(
-        _ x: UnsafePointer<Float>, batch: Int, geometry g: ConvolutionGeometry, into cols: UnsafeMutablePointer<Float>
+        _ x: UnsafePointer<Float>, batch: Int, geometry g: ConvolutionGeometry, into cols: UnsafeMutablePointer<Float>,
+        threads: Int = 1
+    ) {
+        ParallelImages.run(count: batch, valuesPerItem: g.output.positions * g.patchSize, threads: threads) {
+            im2col(x, images: $0, geometry: g, into: cols)
+        }
+    }
+
+    static func im2col(
+        _ x: UnsafePointer<Float>, images: Range<Int>, geometry g: ConvolutionGeometry,
+        into cols: UnsafeMutablePointer<Float>
     ) {
         let c = g.input.channels, h = g.input.height, w = g.input.width
         let out = g.output, kh = g.kernelHeight, kw = g.kernelWidth
         let run = kw * c, patch = g.patchSize, imageSize = g.input.count
-        for n in 0..<batch {
+        for n in images {
             let image = x + n * imageSize
             var row = cols + n * out.positions * patch
             for oh in 0..<out.height {
@@ -59,13 +69,23 @@ public enum ConvolutionKernels {
     ///
     /// dCols (batch·OH·OW, KH·KW·C) -> dX (batch, H, W, C)
     public static func col2im(
-        _ cols: UnsafePointer<Float>, batch: Int, geometry g: ConvolutionGeometry, into dX: UnsafeMutablePointer<Float>
+        _ cols: UnsafePointer<Float>, batch: Int, geometry g: ConvolutionGeometry, into dX: UnsafeMutablePointer<Float>,
+        threads: Int = 1
+    ) {
+        ParallelImages.run(count: batch, valuesPerItem: g.output.positions * g.patchSize, threads: threads) {
+            col2im(cols, images: $0, geometry: g, into: dX)
+        }
+    }
+
+    static func col2im(
+        _ cols: UnsafePointer<Float>, images: Range<Int>, geometry g: ConvolutionGeometry,
+        into dX: UnsafeMutablePointer<Float>
     ) {
         let c = g.input.channels, h = g.input.height, w = g.input.width
         let out = g.output, kh = g.kernelHeight, kw = g.kernelWidth
         let run = kw * c, patch = g.patchSize, imageSize = g.input.count
-        dX.update(repeating: 0, count: batch * imageSize)
-        for n in 0..<batch {
+        (dX + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
+        for n in images {
             let image = dX + n * imageSize
             var row = cols + n * out.positions * patch
             for oh in 0..<out.height {
@@ -91,12 +111,12 @@ public enum ConvolutionKernels {
     /// x (batch, H, W, C), w (F, KH·KW·C) -> cols (batch·OH·OW, KH·KW·C), y (batch, OH, OW, F)
     public static func forward(
         input x: UnsafePointer<Float>, batch: Int, geometry g: ConvolutionGeometry, weights w: Matrix,
-        cols: UnsafeMutablePointer<Float>, output y: UnsafeMutablePointer<Float>
+        cols: UnsafeMutablePointer<Float>, output y: UnsafeMutablePointer<Float>, threads: Int = 1
     ) {
         precondition(
             w.rows == g.outputChannels && w.columns == g.patchSize,
             "convolution weights \(w.rows)x\(w.columns) for \(g.outputChannels) filters of \(g.patchSize)")
-        im2col(x, batch: batch, geometry: g, into: cols)
+        im2col(x, batch: batch, geometry: g, into: cols, threads: threads)
         BLAS.gemm(
             m: patchRows(batch: batch, g), n: g.outputChannels, k: g.patchSize, alpha: 1, a: cols, lda: g.patchSize,
             transA: .none, b: w.data, ldb: g.patchSize, transB: .transpose, beta: 0, c: y, ldc: g.outputChannels)
@@ -127,12 +147,12 @@ public enum ConvolutionKernels {
     /// dY (batch·OH·OW, F), w (F, KH·KW·C) -> cols (scratch), dX (batch, H, W, C)
     public static func inputGradient(
         outputGradient dY: UnsafePointer<Float>, weights w: Matrix, batch: Int, geometry g: ConvolutionGeometry,
-        cols: UnsafeMutablePointer<Float>, inputGradient dX: UnsafeMutablePointer<Float>
+        cols: UnsafeMutablePointer<Float>, inputGradient dX: UnsafeMutablePointer<Float>, threads: Int = 1
     ) {
         BLAS.gemm(
             m: patchRows(batch: batch, g), n: g.patchSize, k: g.outputChannels, alpha: 1, a: dY, lda: g.outputChannels,
             transA: .none, b: w.data, ldb: g.patchSize, transB: .none, beta: 0, c: cols, ldc: g.patchSize)
-        col2im(cols, batch: batch, geometry: g, into: dX)
+        col2im(cols, batch: batch, geometry: g, into: dX, threads: threads)
     }
 
     /// `sums[j] += Σ_r x[r, j]`, rows in order (a fixed order: the same bits on every run).

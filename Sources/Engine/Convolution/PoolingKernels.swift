@@ -8,13 +8,23 @@ public enum PoolingKernels {
     /// x (batch, H, W, C) -> y (batch, PH, PW, C), argmax (batch, PH, PW, C)
     public static func forward(
         _ x: UnsafePointer<Float>, batch: Int, geometry g: PoolingGeometry, output y: UnsafeMutablePointer<Float>,
+        argmax: UnsafeMutablePointer<Int32>, threads: Int = 1
+    ) {
+        ParallelImages.run(count: batch, valuesPerItem: g.input.count, threads: threads) {
+            forward(x, images: $0, geometry: g, output: y, argmax: argmax)
+        }
+    }
+
+    static func forward(
+        _ x: UnsafePointer<Float>, images: Range<Int>, geometry g: PoolingGeometry,
+        output y: UnsafeMutablePointer<Float>,
         argmax: UnsafeMutablePointer<Int32>
     ) {
         let c = g.input.channels, w = g.input.width, out = g.output
         let imageSize = g.input.count, outputSize = out.count
         let vectorChannels = c / 8 * 8
         let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
-        for n in 0..<batch {
+        for n in images {
             let image = x + n * imageSize
             let rx = UnsafeRawPointer(image)
             var target = y + n * outputSize, index = argmax + n * outputSize
@@ -68,15 +78,17 @@ public enum PoolingKernels {
     /// dY (batch, PH, PW, C), argmax (batch, PH, PW, C) -> dX (batch, H, W, C)
     public static func backward(
         _ dY: UnsafePointer<Float>, argmax: UnsafePointer<Int32>, batch: Int, geometry g: PoolingGeometry,
-        inputGradient dX: UnsafeMutablePointer<Float>
+        inputGradient dX: UnsafeMutablePointer<Float>, threads: Int = 1
     ) {
-        let imageSize = g.input.count, outputSize = g.output.count
-        dX.update(repeating: 0, count: batch * imageSize)
-        for n in 0..<batch {
-            let image = dX + n * imageSize
-            let gradient = dY + n * outputSize, index = argmax + n * outputSize
-            for i in 0..<outputSize {
-                image[Int(index[i])] += gradient[i]
+        ParallelImages.run(count: batch, valuesPerItem: g.input.count, threads: threads) { images in
+            let imageSize = g.input.count, outputSize = g.output.count
+            (dX + images.lowerBound * imageSize).update(repeating: 0, count: images.count * imageSize)
+            for n in images {
+                let image = dX + n * imageSize
+                let gradient = dY + n * outputSize, index = argmax + n * outputSize
+                for i in 0..<outputSize {
+                    image[Int(index[i])] += gradient[i]
+                }
             }
         }
     }
