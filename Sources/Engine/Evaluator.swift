@@ -38,6 +38,22 @@ struct Evaluator<M: TrainableModel> {
         let n = Double(Swift.max(range.count, 1))
         return Figures(loss: lossSum / n, accuracy: Double(correct) / n)
     }
+
+    /// Class probabilities of the first `count` images of `pixels`, `count × classCount` row-major
+    /// (the labels the loss needs are stand-ins: only the probabilities are kept).
+    func probabilities(pixels: [UInt8], count: Int, classCount: Int) -> [Float] {
+        let labels = [UInt8](repeating: 0, count: count)
+        var result = [Float](repeating: 0, count: count * classCount)
+        pixels.withUnsafeBufferPointer { p in
+            labels.withUnsafeBufferPointer { l in
+                result.withUnsafeMutableBufferPointer { r in
+                    _ = evaluate(
+                        images: p.baseAddress!, labels: l.baseAddress!, range: 0..<count, probabilities: r.baseAddress!)
+                }
+            }
+        }
+        return result
+    }
 }
 
 extension Network {
@@ -62,16 +78,6 @@ extension Network {
         let workspace = Workspace(sizes: sizes, capacity: Swift.min(chunk, count), dropout: false, training: false)
         let evaluator = Evaluator(
             model: model, workspace: workspace, loader: BatchLoader(transform: inputTransform, pixels: inputCount))
-        let labels = [UInt8](repeating: 0, count: count)
-        var result = [Float](repeating: 0, count: count * classCount)
-        pixels.withUnsafeBufferPointer { p in
-            labels.withUnsafeBufferPointer { l in
-                result.withUnsafeMutableBufferPointer { r in
-                    _ = evaluator.evaluate(
-                        images: p.baseAddress!, labels: l.baseAddress!, range: 0..<count, probabilities: r.baseAddress!)
-                }
-            }
-        }
-        return result
+        return evaluator.probabilities(pixels: pixels, count: count, classCount: classCount)
     }
 }

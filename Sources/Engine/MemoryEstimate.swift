@@ -50,13 +50,7 @@ extension TrainingConfiguration {
         let sizes = ([inputs] + hidden + [classes]).map(Double.init)
         var parameters = 0.0
         for (n, m) in zip(sizes, sizes.dropFirst()) { parameters += n * m + m }
-        let optimizerCopies =
-            switch optimizer {
-            case .sgd: 0
-            case .momentum: 1
-            case .adam: 2
-            }
-        let copies = 1 + 2 + (validationCount > 0 ? 2 : 0) + optimizerCopies
+        let copies = parameterCopies
         let widths = hidden.map(Double.init).reduce(0, +)
         let batch = Double(min(batchSize, max(images, 1)))
         let trainRow = Double(inputs) + widths * (dropout > 0 ? 3 : 1) + widths + Double(classes)
@@ -65,5 +59,20 @@ extension TrainingConfiguration {
         return MemoryEstimate(
             parameterCount: parameters, parameterCopies: copies, activationBytes: activations,
             otherBytes: Double(images) * Double(inputs + 1) + MemoryEstimate.runtimeBytes)
+    }
+}
+
+extension TrainingConfiguration {
+    /// Copies of the parameters a run holds at once: the network drawn at the start, the trained
+    /// weights and their gradients, the best epoch's copy with its gradients when there is a
+    /// validation split, and the optimizer's state.
+    var parameterCopies: Int {
+        let optimizerCopies =
+            switch optimizer {
+            case .sgd: 0
+            case .momentum: 1
+            case .adam: 2
+            }
+        return 1 + 2 + (validationCount > 0 ? 2 : 0) + optimizerCopies
     }
 }

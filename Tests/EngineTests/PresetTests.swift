@@ -42,6 +42,8 @@ import Testing
         // PERF-NOTES.md: 1.05 MFLOP per training sample for 784-256-128-64-10.
         #expect(Benchmark.flopsPerSample(sizes: [784, 256, 128, 64, 10]) == 1_052_416)
         #expect(
-            BenchConfiguration.standard(threads: 1).map(\.name) == ["mlp-b32", "mlp-b64", "mlp-b128", "homework-b1"])
+            BenchConfiguration.standard(threads: 1).map(\.name) == [
+                "mlp-b32", "mlp-b64", "mlp-b128", "homework-b1", "cnn-b64", "lenet-b64",
+            ])
     }
 }

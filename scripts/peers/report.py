@@ -1,5 +1,5 @@
 """Reads the JSON lines bench-peers.sh collected and prints medians and nnreport/peer ratios
-against the issue-3 targets."""
+against the issue-3 targets (perceptrons) and the issue-12 ones (convolutional networks)."""
 import json
 import statistics
 import sys
@@ -40,8 +40,9 @@ print(f"{'model':<13} {'nnreport s':>11} {'noise':>6} {'peer':>8} {'peer s':>8} 
 targets = {
     ("pytorch", "mlp-b32"): ("<=", 0.5), ("pytorch", "mlp-b64"): ("<=", 0.5), ("pytorch", "mlp-b128"): ("<=", 0.8),
     ("pytorch", "homework-b1"): ("<=", 1 / 50), ("numpy", "homework-b1"): ("<=", 1 / 10), ("pytorch", "eval"): ("<=", 1.0),
+    ("pytorch", "cnn-b64"): ("<=", 1.0), ("pytorch", "lenet-b64"): ("<=", 1.0),
 }
-for name in ["mlp-b32", "mlp-b64", "mlp-b128", "homework-b1", "eval"]:
+for name in ["mlp-b32", "mlp-b64", "mlp-b128", "homework-b1", "eval", "cnn-b64", "lenet-b64"]:
     ours = seconds.get(("nnreport", name), [])
     for peer in ["pytorch", "numpy"]:
         theirs = seconds.get((peer, name), [])

@@ -34,17 +34,7 @@ extension ConvNetwork {
         let workspace = model.makeBuffers(capacity: Swift.min(model.evaluationBatch, count), training: false)
         let evaluator = Evaluator(
             model: model, workspace: workspace, loader: BatchLoader(transform: inputTransform, pixels: inputCount))
-        let labels = [UInt8](repeating: 0, count: count)
-        var result = [Float](repeating: 0, count: count * classCount)
-        pixels.withUnsafeBufferPointer { p in
-            labels.withUnsafeBufferPointer { l in
-                result.withUnsafeMutableBufferPointer { r in
-                    _ = evaluator.evaluate(
-                        images: p.baseAddress!, labels: l.baseAddress!, range: 0..<count, probabilities: r.baseAddress!)
-                }
-            }
-        }
-        return result
+        return evaluator.probabilities(pixels: pixels, count: count, classCount: classCount)
     }
 
     /// The feature maps of one image after every convolution (after its activation), in order.

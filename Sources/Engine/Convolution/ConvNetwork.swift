@@ -105,29 +105,23 @@ public struct ConvNetwork: Sendable, Equatable {
 extension ConvNetwork {
     /// Convolution weights from PyTorch's (F, C, KH, KW) to the engine's (F, KH, KW, C).
     static func channelsLast(convolution w: [Float], _ g: ConvolutionGeometry) -> [Float] {
-        let c = g.input.channels, kh = g.kernelHeight, kw = g.kernelWidth
-        var out = [Float](repeating: 0, count: w.count)
-        for f in 0..<g.outputChannels {
-            for ch in 0..<c {
-                for i in 0..<kh {
-                    for j in 0..<kw {
-                        out[((f * kh + i) * kw + j) * c + ch] = w[((f * c + ch) * kh + i) * kw + j]
-                    }
-                }
-            }
-        }
-        return out
+        reorder(convolution: w, g, toChannelsLast: true)
     }
 
     /// The inverse of ``channelsLast(convolution:_:)``.
     static func channelsFirst(convolution w: [Float], _ g: ConvolutionGeometry) -> [Float] {
+        reorder(convolution: w, g, toChannelsLast: false)
+    }
+
+    private static func reorder(convolution w: [Float], _ g: ConvolutionGeometry, toChannelsLast: Bool) -> [Float] {
         let c = g.input.channels, kh = g.kernelHeight, kw = g.kernelWidth
         var out = [Float](repeating: 0, count: w.count)
         for f in 0..<g.outputChannels {
             for ch in 0..<c {
                 for i in 0..<kh {
                     for j in 0..<kw {
-                        out[((f * c + ch) * kh + i) * kw + j] = w[((f * kh + i) * kw + j) * c + ch]
+                        let first = ((f * c + ch) * kh + i) * kw + j, last = ((f * kh + i) * kw + j) * c + ch
+                        if toChannelsLast { out[last] = w[first] } else { out[first] = w[last] }
                     }
                 }
             }

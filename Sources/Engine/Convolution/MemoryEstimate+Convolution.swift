@@ -4,13 +4,7 @@ extension TrainingConfiguration {
     /// gradients, the convolutions' patch matrices, the poolings' argmax indices, the dropout
     /// masks; see ``ConvWorkspace``), which for convolutions dwarf the parameters.
     func memoryEstimate(_ architecture: ConvArchitecture, images: Int) -> MemoryEstimate {
-        let optimizerCopies =
-            switch optimizer {
-            case .sgd: 0
-            case .momentum: 1
-            case .adam: 2
-            }
-        let copies = 1 + 2 + (validationCount > 0 ? 2 : 0) + optimizerCopies
+        let copies = parameterCopies
         let batch = min(batchSize, max(images, 1))
         let activations =
             ConvWorkspace.bytes(architecture: architecture, capacity: batch, training: true)
