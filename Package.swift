@@ -1,13 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module graph (arrows point down; C stays at the edges), as in DESIGN.md:
+// Module graph (arrows point down; C stays at the edges); Docs/Architecture.md has it in full,
+// and `swift scripts/check-imports.swift` (run by CI) checks every target declares its imports:
 //
 //   nnreport (CLI, thin) → NNReportKit (pipelines)
 //     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts
 //     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets, Randomness
 //     ├─ Datasets (CZlib)
-//     └─ Metrics
+//     └─ Metrics (CSQLite, SwiftProtobuf, Yams)
 let package = Package(
     name: "nnreport",
     platforms: [.macOS(.v14)],
@@ -62,11 +63,11 @@ let package = Package(
             ]),
         .target(
             name: "NNReportKit",
-            dependencies: ["Datasets", "Engine", "Metrics", "Report", "LinearAlgebra"]),
+            dependencies: ["ChartsCairo", "Datasets", "Engine", "Metrics", "Report", "LinearAlgebra"]),
         .executableTarget(
             name: "nnreport",
             dependencies: [
-                "NNReportKit",
+                "NNReportKit", "ChartsCairo", "Engine", "Metrics", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -77,14 +78,18 @@ let package = Package(
             dependencies: ["Metrics", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Datasets", "Randomness", "TestSupport"]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "Datasets", "LinearAlgebra", "Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(
             name: "ChartsCairoTests", dependencies: ["ChartsCairo", "Charts", "TestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Charts", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Charts", "ChartsCairo", "TestSupport"]),
         .testTarget(
             name: "NNReportTests",
-            dependencies: ["NNReportKit", "nnreport", "ChartsCairo", "Report", "Metrics", "TestSupport"]),
+            dependencies: [
+                "NNReportKit", "nnreport", "Charts", "ChartsCairo", "Engine", "Report", "Metrics", "TestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

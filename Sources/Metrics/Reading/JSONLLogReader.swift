@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads nnreport's metrics.jsonl: one event object per line (see DESIGN.md "Metric stream").
+/// Reads nnreport's metrics.jsonl: one event object per line (see Docs/Architecture.md, "Metric stream").
 ///
 /// A last line without its line end that does not parse is a run still writing: skipped with
 /// a warning. Any other line that is not a JSON event object is an error naming the line and
