@@ -58,16 +58,19 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Charts", "ChartsCairo", "Metrics", "Randomness",
+                "Charts", "ChartsCairo", "Metrics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // The figure benchmark's stand-in data, apart from the library (as swift-collections
+        // keeps its benchmarks apart): `nnreport bench --render` and scripts/bench-render.sh.
+        .target(name: "RenderBenchmarks", dependencies: ["Report", "Charts", "ChartsCairo", "Metrics", "Randomness"]),
         .target(
             name: "NNReportKit",
             dependencies: ["ChartsCairo", "Datasets", "Engine", "Metrics", "Report", "LinearAlgebra"]),
         .executableTarget(
             name: "nnreport",
             dependencies: [
-                "NNReportKit", "ChartsCairo", "Engine", "Metrics", "Report",
+                "NNReportKit", "ChartsCairo", "Engine", "Metrics", "Report", "RenderBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -84,7 +87,9 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(
             name: "ChartsCairoTests", dependencies: ["ChartsCairo", "Charts", "TestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Charts", "ChartsCairo", "TestSupport"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["Report", "RenderBenchmarks", "Metrics", "Charts", "ChartsCairo", "TestSupport"]),
         .testTarget(
             name: "NNReportTests",
             dependencies: [

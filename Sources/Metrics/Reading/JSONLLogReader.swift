@@ -9,7 +9,8 @@ enum JSONLLogReader {
     static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
         var accumulator = MetricEventAccumulator(path: path)
-        let partial = try JSONLineScanner.forEach(input, expected: "a JSON event object", allowsNonFinite: false) { lineNumber, value, line throws(MetricLogError) in
+        let partial = try JSONLineScanner.forEach(input, expected: "a JSON event object", allowsNonFinite: false) {
+            lineNumber, value, line throws(MetricLogError) in
             guard value["event"]?.stringValue != nil else {
                 throw .malformed(
                     path: path, location: .line(lineNumber, column: nil),

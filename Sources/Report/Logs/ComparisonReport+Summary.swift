@@ -10,7 +10,6 @@ extension ComparisonReport {
 
     /// The summary view of any number of runs (a log report's is that of its one run).
     static func summaryView(title: String, runs: [LoggedRun], folder: String) -> [String: Any] {
-        typealias F = ReportNumberFormat
         let table = ComparisonTable(runs: runs)
         var rows = LogReport.headlineRows(table)
         if rows.isEmpty { rows = Array(table.rows.prefix(4)) }
@@ -37,8 +36,9 @@ extension ComparisonReport {
                 guard finite.count >= 2, let first = finite.first, let last = finite.last else { continue }
                 sparklines.append([
                     "run": MarkdownText.cell(run.name), "metric": MarkdownText.cell(series.canonicalName),
-                    "spark": Sparkline.render(values), "first": F.significant(first), "last": F.significant(last),
-                    "what": "per \(series.cadence.rawValue), \(F.grouped(values.count)) values",
+                    "spark": Sparkline.render(values), "first": ReportNumberFormat.significant(first),
+                    "last": ReportNumberFormat.significant(last),
+                    "what": "per \(series.cadence.rawValue), \(ReportNumberFormat.grouped(values.count)) values",
                 ])
             }
         }

@@ -3,7 +3,6 @@ import Metrics
 extension LogReport {
     /// The Mustache view model of `templates/log.md.mustache` (documented in templates/README.md).
     public func view(figures: [FigureLink], files: [ReportFileEntry]) -> [String: Any] {
-        typealias F = ReportNumberFormat
         let log = run.log
         let table = self.table
         let plan = log.chartPlan()
@@ -15,7 +14,7 @@ extension LogReport {
         if let epochs = Self.lastEpoch(log) { headline.append(["name": "Epochs", "value": epochs]) }
         if let steps = Self.lastStep(log) {
             let name = log.xColumn.map { "Last \(MarkdownText.cell($0))" } ?? "Steps"
-            headline.append(["name": name, "value": F.grouped(steps)])
+            headline.append(["name": name, "value": ReportNumberFormat.grouped(steps)])
         }
         for row in Self.headlineRows(table) {
             guard let cell = row.cells[0], let best = cell.best else { continue }
@@ -31,7 +30,7 @@ extension LogReport {
             guard let cell = row.cells[0] else { return nil }
             return [
                 "name": MarkdownText.cell(row.label), "loggedAs": MarkdownText.code(cell.originalName),
-                "cadence": cell.cadence?.rawValue ?? "final", "count": F.grouped(cell.count),
+                "cadence": cell.cadence?.rawValue ?? "final", "count": ReportNumberFormat.grouped(cell.count),
                 "gaps": cell.gaps, "hasGaps": cell.gaps > 0,
                 "last": row.text(cell.last?.value), "lastAt": cell.lastAt ?? "–",
                 "best": cell.best.map { row.text($0.value) } ?? "–",
@@ -44,7 +43,7 @@ extension LogReport {
         let valueCount = log.series.reduce(0) { $0 + $1.valueCount + $1.gapCount }
         view["subtitle"] =
             "\(log.format.displayName) read from `\(MarkdownText.code(run.location))`: "
-            + "\(log.series.count) series, \(F.grouped(valueCount)) values."
+            + "\(log.series.count) series, \(ReportNumberFormat.grouped(valueCount)) values."
         view["headline"] = headline
         view["metrics"] = metrics
         view["hyperparameters"] = log.hyperparameters.map {
@@ -106,7 +105,8 @@ extension LogReport {
     /// The last epoch of the log's per-epoch values ("3"), or of its per-step values placed at
     /// fractions of an epoch ("2.5"), as text.
     static func lastEpoch(_ log: MetricLog) -> String? {
-        let epochs = log.series.filter { $0.cadence == .epoch && !$0.isBookkeeping }.flatMap(\.points).compactMap(\.epoch)
+        let epochs = log.series.filter { $0.cadence == .epoch && !$0.isBookkeeping }.flatMap(\.points).compactMap(
+            \.epoch)
         if let last = epochs.max() { return MetricSummary.epochText(last) }
         let positions = log.series.filter { $0.epochIsPosition && !$0.isBookkeeping }.flatMap(\.points)
             .compactMap(\.epoch)

@@ -11,7 +11,8 @@ enum MetricFigureStyle {
     static func title(_ label: String) -> String {
         switch label {
         case "lr", "learning_rate": return "Learning rate"
-        case "loss", "accuracy", "acc": return label == "acc" ? "Accuracy" : label.prefix(1).uppercased() + label.dropFirst()
+        case "loss", "accuracy", "acc":
+            return label == "acc" ? "Accuracy" : label.prefix(1).uppercased() + label.dropFirst()
         case "": return "(unnamed)"
         default: return label
         }
