@@ -11,7 +11,8 @@ import PackageDescription
 //     └─ Metrics (CSQLite, SwiftProtobuf, Yams)
 let package = Package(
     name: "nnreport",
-    platforms: [.macOS(.v14)],
+    // Linux only: built and tested on Debian 12 with Swift 6.3 (the code calls Glibc, and the C
+    // libraries come from Debian's packages); no Apple platform is claimed.
     products: [
         .executable(name: "nnreport", targets: ["nnreport"]),
         .library(name: "NNReportKit", targets: ["NNReportKit"]),
