@@ -61,6 +61,20 @@ let package = Package(
             dependencies: [
                 "Charts", "ChartsCairo", "Metrics",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Templates/README.md"],
+            // The default templates, compiled into the binary so that it works wherever it is
+            // copied (templates/ at the repository's top is a link to this folder).
+            resources: [
+                .embedInCode("Templates/approx-summary.md.mustache"),
+                .embedInCode("Templates/approx.md.mustache"),
+                .embedInCode("Templates/comparison.md.mustache"),
+                .embedInCode("Templates/log.md.mustache"),
+                .embedInCode("Templates/render-summary.md.mustache"),
+                .embedInCode("Templates/report.md.mustache"),
+                .embedInCode("Templates/summary.md.mustache"),
+                .embedInCode("Templates/sweep-summary.md.mustache"),
+                .embedInCode("Templates/sweep.md.mustache"),
             ]),
         // The figure benchmark's stand-in data, apart from the library (as swift-collections
         // keeps its benchmarks apart): `nnreport bench --render` and scripts/bench-render.sh.
