@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Metrics
 
@@ -32,7 +33,7 @@ import Testing
             series.points.count { ($0.step! - 1) * 10 / count == part }
         }
         let mean = Double(series.points.count) / 10
-        #expect(tenths.allSatisfy { abs(Double($0) - mean) < mean * 0.15 }, "\(tenths)")
+        #expect(tenths.allSatisfy { isClose(Double($0), mean, absolute: mean * 0.15) }, "\(tenths)")
     }
 
     @Test func aFIFOAndADeviceAreRefusedWithoutWaiting() throws {
