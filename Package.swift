@@ -84,7 +84,10 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Charts", "TestSupport"]),
         .testTarget(
             name: "NNReportTests",
-            dependencies: ["NNReportKit", "nnreport", "ChartsCairo", "Report", "Metrics", "TestSupport"]),
+            dependencies: [
+                "NNReportKit", "nnreport", "ChartsCairo", "Report", "Metrics", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
