@@ -157,7 +157,39 @@ import TestSupport
         #expect(ReportFigures.grouped(10047) == "10,047")
         #expect(ReportFigures.grouped(999) == "999")
         #expect(ReportFigures.percent(0.9971) == "99.7%")
-        #expect(ReportFigures.percent(0.42) == "42%")
-        #expect(ReportFigures.percent(1) == "100%")
+        #expect(ReportFigures.percent(0.42) == "42.0%")
+        #expect(ReportFigures.percent(1) == "100.0%")
+        #expect(ReportFigures.percent(0.04) == "4.0%")
+    }
+
+    /// A certain prediction and a nearly certain one side by side read "100.0%" and "100.0%",
+    /// not "100%" and "100.0%"; every confidence in the predictions and mistakes figures has one
+    /// decimal.
+    @Test func confidencesInCaptionsShareOneFormat() throws {
+        let labels = [7, 1, 4, 2, 9]
+        let predicted: [(Int, Float)] = [(7, 1), (1, 0.9997), (4, 0.996), (3, 0.42), (4, 0.25)]
+        var probabilities = [Float](repeating: 0, count: labels.count * 10)
+        for (i, (c, p)) in predicted.enumerated() {
+            probabilities[i * 10 + c] = p
+            // The rest spread over the other classes, each below the prediction.
+            for other in 0..<10 where other != c { probabilities[i * 10 + other] = (1 - p) / 9 }
+        }
+        let images = ImageBatch(
+            pixels: [UInt8](repeating: 0, count: labels.count * 784), rows: 28, columns: 28, count: labels.count)
+        let predictions = SceneChecks.scene(
+            ReportFigures.predictions(
+                images, labels: labels, probabilities: probabilities, classNames: ClassNames.digits, rows: 1,
+                columns: 5))
+        let first = predictions.panels.filter { $0.kind == .images }.flatMap(\.tiles).map { $0.caption[0] }
+        #expect(
+            first == [
+                "✓ pred: 7 (100.0%)", "✓ pred: 1 (100.0%)", "✓ pred: 4 (99.6%)", "✗ pred: 3 (42.0%)",
+                "✗ pred: 4 (25.0%)",
+            ])
+
+        let mistakes = SceneChecks.scene(
+            ReportFigures.misclassified(
+                images, labels: labels, probabilities: probabilities, classNames: ClassNames.digits, count: 5))
+        #expect(mistakes.panels[0].tiles.map { $0.caption[1] } == ["pred: 3 (42.0%)", "pred: 4 (25.0%)"])
     }
 }
