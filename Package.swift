@@ -108,7 +108,9 @@ let package = Package(
         .testTarget(
             name: "NNReportTests",
             dependencies: [
-                "NNReportKit", "nnreport", "Charts", "ChartsCairo", "Engine", "Report", "Metrics", "TestSupport",
+                "NNReportKit", "nnreport", "Charts", "ChartsCairo", "Datasets", "Engine", "LinearAlgebra", "Metrics",
+                "Report", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
     ],
     swiftLanguageModes: [.v6]

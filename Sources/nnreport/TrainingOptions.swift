@@ -91,7 +91,11 @@ struct TrainingOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Shuffle the training images every epoch (seeded).")
     var shuffle: Bool?
 
-    @Option(help: ArgumentHelp("BLAS threads (default: the preset's, 2).", valueName: "n"))
+    // One text for `nnreport mnist` and `nnreport sweep`, which share these options: a sweep's
+    // trials default to SweepPlan.defaultThreads, not the preset's count.
+    @Option(
+        help: ArgumentHelp(
+            "BLAS threads (default: the preset's, 2; in a sweep, 1 per trial whatever --jobs is).", valueName: "n"))
     var threads: Int?
 
     var overrides: TrainingOverrides {
