@@ -4,7 +4,7 @@ import PackageDescription
 // Module graph (arrows point down; C stays at the edges), as in DESIGN.md:
 //
 //   nnreport (CLI, thin) → NNReportKit (pipelines)
-//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts
+//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts; Statistics
 //     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets, Randomness
 //     ├─ Datasets (CZlib)
 //     └─ Metrics
@@ -43,6 +43,7 @@ let package = Package(
 
         // Libraries.
         .target(name: "Randomness"),
+        .target(name: "Statistics"),
         .target(
             name: "Metrics",
             dependencies: [
@@ -57,7 +58,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Charts", "ChartsCairo", "Metrics", "Randomness",
+                "Charts", "ChartsCairo", "Metrics", "Randomness", "Statistics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
@@ -79,6 +80,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Datasets", "Randomness", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(
             name: "ChartsCairoTests", dependencies: ["ChartsCairo", "Charts", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Charts", "TestSupport"]),
