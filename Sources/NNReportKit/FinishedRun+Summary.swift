@@ -52,6 +52,7 @@ extension FinishedRun {
                     "train": .int(result.trainCount), "validation": .int(result.validationCount),
                     "test": .int(result.testCount),
                     "class_names": .array(dataset.descriptor.classNames.map { .string($0) }),
+                    "checksums": testChecksumsJSON,
                 ]
             ),
         ]

@@ -124,12 +124,13 @@ public struct TrainPipeline {
             try staging.write(
                 Data(SafetensorsWriter.data(for: result.model, metadata: ["format": "pt", "nnreport": NNReportVersion.string])),
                 to: "model.safetensors")
+            if let predictions = run.testPredictions { try staging.write(predictions.csv, to: TestPredictions.fileName) }
         }
 
         let report = run.report(title: settings.title)
         let writer = try PipelineError.during("writing the report") {
             let writer = try settings.writer(templates: templates)
-            try writer.write(report, into: staging, files: Self.fileEntries)
+            try writer.write(report, into: staging, files: Self.fileEntries + run.testPredictionsEntries)
             return writer
         }
         let folder = try PipelineError.during("finishing the report folder") { try settings.commit(staging) }

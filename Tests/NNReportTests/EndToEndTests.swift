@@ -20,7 +20,7 @@ import TestSupport
         "curves.png", "loss.png", "accuracy.png", "weights.png", "samples.png", "predictions.png",
         "confusion.png", "misclassified.png", "per_class.png",
         "curves.csv", "loss.csv", "accuracy.csv", "weights.csv", "samples.csv", "predictions.csv",
-        "confusion.csv", "misclassified.csv", "per_class.csv",
+        "confusion.csv", "misclassified.csv", "per_class.csv", "test_predictions.csv",
     ]
 
     @Test func mnistWritesACompleteReportFolder() throws {
