@@ -228,6 +228,205 @@ enum BuiltInTemplates {
         <sub>Written by nnreport {{version}}. Everything above is computed from the seed: the same command gives the same numbers.</sub>
 
         """####,
+        "compare-summary.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        ### {{title}}
+
+        **{{headline}}.** {{verdictSentence}}
+
+        {{#findings}}
+        - {{text}}
+        {{/findings}}
+
+        {{#isLogs}}
+        | metric | baseline | candidate | difference | test | verdict |
+        | --- | ---: | ---: | ---: | --- | --- |
+        {{#metrics}}
+        | {{name}} | {{baseline}} | {{candidate}} | {{difference}} | {{test}} | {{verdict}} |
+        {{/metrics}}
+        {{/isLogs}}
+        {{^isLogs}}
+        | {{#hasSettings}}setting | {{/hasSettings}}metric | baseline | candidate | difference | {{level}} CI | p |{{#hasAdjusted}} p (Holm) |{{/hasAdjusted}} verdict |
+        | {{#hasSettings}}--- | {{/hasSettings}}--- | ---: | ---: | ---: | ---: | ---: |{{#hasAdjusted}} ---: |{{/hasAdjusted}} --- |
+        {{#metrics}}
+        | {{#hasSettings}}{{setting}} | {{/hasSettings}}{{name}} | {{baseline}} | {{candidate}} | {{difference}} | {{interval}} | {{p}} |{{#hasAdjusted}} {{adjustedP}} |{{/hasAdjusted}} {{verdict}} |
+        {{/metrics}}
+        {{/isLogs}}
+        {{#hasMoreMetrics}}
+
+        {{moreMetrics}} more rows in the report.
+        {{/hasMoreMetrics}}
+
+        {{#paired}}
+        Test images only the baseline classifies correctly: **{{onlyBaseline}}**; only the candidate: **{{onlyCandidate}}** (of {{total}}).
+
+        {{/paired}}
+        {{#hasConfiguration}}
+        <details><summary>Settings that differ ({{configurationCount}})</summary>
+
+        | setting | baseline | candidate |
+        | --- | --- | --- |
+        {{#configuration}}
+        | `{{name}}` | `{{baseline}}` | `{{candidate}}` |
+        {{/configuration}}
+        {{#hasMoreConfiguration}}
+
+        {{moreConfiguration}} more in the report.
+        {{/hasMoreConfiguration}}
+
+        </details>
+
+        {{/hasConfiguration}}
+        {{#environmentDiffers}}
+        **The environments differ**, which alone changes the numbers:{{#environmentDifferences}} `{{name}}` `{{baseline}}` → `{{candidate}}`;{{/environmentDifferences}}
+
+        {{/environmentDiffers}}
+        {{#hasWarnings}}
+        {{warningCount}} warning(s) while reading the inputs: see the report.
+
+        {{/hasWarnings}}
+        Baseline `{{baseline.location}}`, candidate `{{candidate.location}}`; report folder: `{{folder}}`
+
+        """####,
+        "compare.md": ####"""
+        {{% CONTENT_TYPE: TEXT}}
+        # {{title}}
+
+        > **{{headline}}.** {{verdictSentence}}
+        {{#findings}}
+        > - {{text}}
+        {{/findings}}
+
+        | | baseline | candidate |
+        | --- | --- | --- |
+        | run | {{baseline.name}} | {{candidate.name}} |
+        | what | {{baseline.description}} | {{candidate.description}} |
+        | read from | `{{baseline.location}}` | `{{candidate.location}}` |
+
+        ## Results
+
+        {{#isLogs}}
+        | metric | baseline | candidate | difference | test | verdict |
+        | --- | ---: | ---: | ---: | --- | --- |
+        {{#metrics}}
+        | {{name}} | {{baseline}} | {{candidate}} | {{difference}} | {{test}} | {{verdict}} |
+        {{/metrics}}
+        {{/isLogs}}
+        {{^isLogs}}
+        | {{#hasSettings}}setting | {{/hasSettings}}metric | baseline | candidate | difference | {{level}} CI | test | p |{{#hasAdjusted}} p (Holm) |{{/hasAdjusted}} verdict |
+        | {{#hasSettings}}--- | {{/hasSettings}}--- | ---: | ---: | ---: | ---: | --- | ---: |{{#hasAdjusted}} ---: |{{/hasAdjusted}} --- |
+        {{#metrics}}
+        | {{#hasSettings}}{{setting}} | {{/hasSettings}}{{name}} | {{baseline}} | {{candidate}} | {{difference}} | {{interval}} | {{test}} | {{p}} |{{#hasAdjusted}} {{adjustedP}} |{{/hasAdjusted}} {{verdict}} |
+        {{/metrics}}
+        {{/isLogs}}
+
+        {{method}}
+
+        {{#hasReferenceNotes}}
+        {{#referenceNotes}}
+        - {{text}}
+        {{/referenceNotes}}
+
+        {{/hasReferenceNotes}}
+        {{#paired}}
+        ## Where the two runs disagree
+
+        | | candidate right | candidate wrong | total |
+        | --- | ---: | ---: | ---: |
+        | **baseline right** | {{both}} | **{{onlyBaseline}}** | {{baselineCorrect}} |
+        | **baseline wrong** | **{{onlyCandidate}}** | {{neither}} | {{baselineWrong}} |
+        | **total** | {{candidateCorrect}} | {{candidateWrong}} | {{total}} |
+
+        The two bold cells are the test images exactly one run classifies correctly: the only ones McNemar's test looks at.
+
+        {{#figure.discordant}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/figure.discordant}}
+        | class | images | baseline | candidate | difference (points) | only baseline right | only candidate right |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+        {{#perClass}}
+        | {{name}} | {{total}} | {{baseline}} | {{candidate}} | {{difference}} | {{onlyBaseline}} | {{onlyCandidate}} |
+        {{/perClass}}
+
+        Per class for orientation only: ten more tests would find a "significant" class by chance far more often than {{alpha}}, so the verdict rests on the whole test set.
+
+        {{/paired}}
+        ## Curves
+
+        {{#curveFigures}}
+        ![{{alt}}]({{file}})
+
+        *{{caption}}*
+
+        {{/curveFigures}}
+        {{^curveFigures}}
+        Neither input holds curves to draw.
+
+        {{/curveFigures}}
+        ## Configuration
+
+        {{#hasConfiguration}}
+        Settings that differ:
+
+        | setting | baseline | candidate |
+        | --- | --- | --- |
+        {{#configuration}}
+        | `{{name}}` | `{{baseline}}` | `{{candidate}}` |
+        {{/configuration}}
+
+        {{/hasConfiguration}}
+        {{configurationNote}}
+
+        {{#hasEnvironment}}
+        ## Environment
+
+        {{environmentSentence}}
+
+        {{#environmentDiffers}}
+        | | baseline | candidate |
+        | --- | --- | --- |
+        {{#environment}}
+        | {{#differs}}**{{/differs}}`{{name}}`{{#differs}}**{{/differs}} | `{{baseline}}` | `{{candidate}}` |
+        {{/environment}}
+
+        {{/environmentDiffers}}
+        {{/hasEnvironment}}
+        {{#hasNotes}}
+        ## Notes
+
+        {{#notes}}
+        - {{text}}
+        {{/notes}}
+
+        {{/hasNotes}}
+        {{#hasWarnings}}
+        ## Warnings
+
+        {{#warnings}}
+        - {{text}}
+        {{/warnings}}
+
+        {{/hasWarnings}}
+        ## Files
+
+        | file | what it holds |
+        | --- | --- |
+        {{#files}}
+        | [{{name}}]({{name}}) | {{what}} |
+        {{/files}}
+
+        ## Reproduce
+
+        ```sh
+        {{command}}
+        ```
+
+        <sub>Written by nnreport {{version}}.</sub>
+
+        """####,
         "comparison.md": ####"""
         {{% CONTENT_TYPE: TEXT}}
         # {{title}}

@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
     /// Template names the report writer uses.
     public static let names = [
         "report.md", "summary.md", "log.md", "comparison.md", "render-summary.md", "sweep.md", "sweep-summary.md",
-        "approx.md", "approx-summary.md",
+        "approx.md", "approx-summary.md", "compare.md", "compare-summary.md",
     ]
 
     /// Where the templates came from, for messages: a folder path or "built-in".
