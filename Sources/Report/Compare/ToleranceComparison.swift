@@ -20,25 +20,30 @@ public enum ToleranceComparison {
                 tolerances.first { $0.metric.map(names.contains) ?? false } ?? tolerances.first { $0.metric == nil }
                 ?? MetricTolerance(metric: nil, amount: 0, isRelative: false)
             let format: CompareMetric.Format = row.isFraction ? .percent : .number
-            let values: [(String, Double?, Double?)] =
+            guard row.goal != .none else {
+                // No direction, no best: the last value, for reference.
+                var metric = CompareMetric(
+                    name: single ? row.label : "\(row.label) (last)", goal: .none, format: format,
+                    baseline: b.last?.value, candidate: c.last?.value,
+                    method: .reference("whether higher or lower is better is not known for this metric"))
+                metric.decides = false
+                rows.append(metric)
+                continue
+            }
+            let values: [(name: String, baseline: Double?, candidate: Double?)] =
                 single
                 ? [(row.label, b.last?.value, c.last?.value)]
                 : [
                     ("\(row.label) (best)", b.best?.value, c.best?.value),
                     ("\(row.label) (last)", b.last?.value, c.last?.value),
                 ]
-            for (name, bv, cv) in values {
-                if row.goal == .none, name.hasSuffix("(best)") { continue }
-                let method: CompareMetric.Method
-                if row.goal == .none {
-                    method = .reference("whether higher or lower is better is not known for this metric")
-                } else {
-                    method = .tolerance(
-                        amount: bv.map(tolerance.absolute) ?? tolerance.amount, spec: tolerance.amountText)
-                }
+            for value in values {
                 var metric = CompareMetric(
-                    name: name, goal: row.goal, format: format, baseline: bv, candidate: cv, method: method)
-                metric.decides = row.goal != .none
+                    name: value.name, goal: row.goal, format: format, baseline: value.baseline,
+                    candidate: value.candidate,
+                    method: .tolerance(
+                        amount: value.baseline.map(tolerance.absolute) ?? tolerance.amount, spec: tolerance.amountText))
+                metric.decides = true
                 rows.append(metric)
             }
         }

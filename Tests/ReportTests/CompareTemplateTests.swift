@@ -1,0 +1,53 @@
+import Foundation
+import Metrics
+import Testing
+import TestSupport
+
+@testable import Report
+
+/// The compare templates rendered: text from logs escaped, tables that keep their columns
+/// (what GitHub-flavoured Markdown needs to draw them), a summary without images and small
+/// enough for a pull-request comment.
+@Suite struct CompareTemplateTests {
+    static func hostileReport(rows: Int = 3) -> CompareReport {
+        var metrics: [CompareMetric] = []
+        for i in 0..<rows {
+            var m = CompareMetric(
+                name: "<script>|evil_\(i)*", goal: .minimize, format: .number, baseline: 0.5, candidate: 0.6,
+                method: .tolerance(amount: 0, spec: "0"))
+            m.decides = true
+            metrics.append(m)
+        }
+        return CompareReport(
+            kind: .logs, alpha: 0.05,
+            baseline: .init(role: "baseline", name: "a|b", location: "runs/`a`", description: "Keras <b>log</b>"),
+            candidate: .init(role: "candidate", name: "[x](http://evil)", location: "runs/b", description: "log"),
+            metrics: metrics,
+            configuration: [.init(name: "lr|x", baseline: "0.1", candidate: "`0.2`")], sharedSettingCount: 2,
+            warnings: ["candidate: line 3 <img src=x>"], command: "nnreport compare a b", version: "0.1.0")
+    }
+
+    @Test func reportEscapesTextFromTheInputsAndKeepsItsTables() throws {
+        let report = Self.hostileReport()
+        let markdown = try TemplateSet.builtIn().render(
+            "compare.md", report.view(figures: [], files: [ReportFileEntry(name: "summary.json", what: "JSON")]))
+        #expect(!markdown.contains("<script>") && !markdown.contains("<img") && !markdown.contains("<b>"))
+        #expect(markdown.contains("&lt;script&gt;\\|evil_0\\*"))
+        #expect(markdown.contains("\\[x\\](http://evil)"))
+        #expect(markdown.hasPrefix("# Comparison: \\[x\\](http://evil) against a\\|b\n\n> **Worse.**"))
+        #expect(markdown.contains("No significance test is possible"))
+        #expect(MarkdownTables.mismatchedRows(in: markdown) == [])
+    }
+
+    @Test func summaryHasNoImagesAndStaysShortWithThousandsOfMetrics() throws {
+        let report = Self.hostileReport(rows: 5000)
+        let markdown = try TemplateSet.builtIn().render("compare-summary.md", report.summaryView(folder: "reports/c"))
+        #expect(!markdown.contains("!["))
+        #expect(!markdown.contains("](") || !markdown.contains(".png"))
+        // A pull-request comment holds at most 65,536 characters.
+        #expect(markdown.count < 20_000, "\(markdown.count) characters")
+        #expect(markdown.contains("4970 more rows in the report."))
+        #expect(!markdown.contains("<script>"))
+        #expect(MarkdownTables.mismatchedRows(in: markdown) == [])
+    }
+}
