@@ -278,7 +278,7 @@ enum BuiltInTemplates {
 
         {{/hasConfiguration}}
         {{#environmentDiffers}}
-        **The environments differ**, which alone changes the numbers:{{#environmentDifferences}} `{{name}}` `{{baseline}}` → `{{candidate}}`;{{/environmentDifferences}}
+        **The environments differ** (enough by itself to change the numbers): {{environmentDifferenceText}}.
 
         {{/environmentDiffers}}
         {{#hasWarnings}}
@@ -351,7 +351,7 @@ enum BuiltInTemplates {
         | {{name}} | {{total}} | {{baseline}} | {{candidate}} | {{difference}} | {{onlyBaseline}} | {{onlyCandidate}} |
         {{/perClass}}
 
-        Per class for orientation only: ten more tests would find a "significant" class by chance far more often than {{alpha}}, so the verdict rests on the whole test set.
+        Per class for orientation only: {{classCount}} more tests would find a "significant" class by chance far more often than {{alpha}}, so the verdict rests on the whole test set.
 
         {{/paired}}
         ## Curves

@@ -50,4 +50,38 @@ import TestSupport
         #expect(!markdown.contains("<script>"))
         #expect(MarkdownTables.mismatchedRows(in: markdown) == [])
     }
+
+    @Test func differentEnvironmentsAreSaidInBothAndSameOnesInOneLine() throws {
+        var metric = CompareMetric(
+            name: "Test accuracy", goal: .maximize, format: .percent, baseline: 0.98, candidate: 0.981,
+            method: .mcnemar(onlyBaseline: 40, onlyCandidate: 50))
+        metric.pValue = 0.34
+        metric.decides = true
+        func report(threads: String) -> CompareReport {
+            CompareReport(
+                kind: .runs, alpha: 0.05,
+                baseline: .init(role: "baseline", name: "a", location: "a", description: "run"),
+                candidate: .init(role: "candidate", name: "b", location: "b", description: "run"), metrics: [metric],
+                environment: [
+                    .init(name: "nnreport", baseline: "0.1.0", candidate: "0.1.0"),
+                    .init(name: "BLAS threads", baseline: "2", candidate: threads),
+                ], command: "nnreport compare a b", version: "0.1.0")
+        }
+        let templates = try TemplateSet.builtIn()
+        let differing = report(threads: "1")
+        let summary = try templates.render("compare-summary.md", differing.summaryView(folder: "c"))
+        #expect(
+            summary.contains(
+                "**The environments differ** (enough by itself to change the numbers): BLAS threads `2` → `1`."))
+        let readme = try templates.render("compare.md", differing.view(figures: [], files: []))
+        #expect(readme.contains("| **`BLAS threads`** | `2` | `1` |"))
+        #expect(readme.contains("| `nnreport` | `0.1.0` | `0.1.0` |"))
+        let same = report(threads: "2")
+        #expect(
+            !(try templates.render("compare-summary.md", same.summaryView(folder: "c"))).contains("environments differ")
+        )
+        #expect(
+            try templates.render("compare.md", same.view(figures: [], files: [])).contains(
+                "Same environment: nnreport 0.1.0; BLAS threads 2."))
+    }
 }

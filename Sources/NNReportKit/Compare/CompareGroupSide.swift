@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Metrics
 import Report
@@ -50,7 +51,7 @@ struct CompareGroupSide {
         }
         let plan = manifest.plan
         let varied = plan.axes.map(\.canonicalArgument).joined(separator: " ")
-        let dataset = DatasetNames.display(plan.dataset)
+        let dataset = DatasetDescriptor.named(plan.dataset)?.displayName ?? plan.dataset
         let description =
             "nnreport sweep: \(dataset), preset \(plan.preset), "
             + (varied.isEmpty ? "one setting" : "--vary \(varied)")
@@ -99,9 +100,4 @@ struct CompareGroupSide {
         return CompareGroupSide(
             url: url, settings: [Setting(key: "", trials: trials, summaries: summaries)], description: description)
     }
-}
-
-/// Display names of data sets.
-enum DatasetNames {
-    static func display(_ name: String) -> String { displayDataset(["dataset": .string(name)]) }
 }

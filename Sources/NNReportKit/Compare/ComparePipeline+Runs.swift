@@ -11,7 +11,7 @@ extension ComparePipeline {
         let environment = CompareFacts.environmentRows(b.summary, c.summary)
         guard let bp = b.predictions, let cp = c.predictions else {
             let missing = [b, c].filter { $0.predictions == nil }.map { run in
-                "\(MarkdownText.cell(run.url.path)) has no \(TestPredictions.fileName) "
+                "`\(MarkdownText.code(GitHubSummary.relativePath(run.url)))` has no \(TestPredictions.fileName) "
                     + (run.status == "completed" || run.status == "early_stopped"
                         ? "(written by an earlier nnreport)"
                         : "(the run ended \(run.status.replacingOccurrences(of: "_", with: " ")) before its test)")
@@ -19,8 +19,8 @@ extension ComparePipeline {
             var report = try compareLogs(
                 b.url, c.url, settings: settings,
                 notes: [
-                    MetricsText.sentence(missing.joined(separator: "; ")) + " Without every test image's prediction "
-                        + "the runs cannot be paired, so they are compared as logs, without a significance test."
+                    missing.joined(separator: "; ") + ". Without every test image's prediction the runs cannot be "
+                        + "paired, so they are compared as logs, without a significance test."
                 ], runs: (b, c))
             report.configuration = configuration
             report.sharedSettingCount = same
@@ -96,14 +96,5 @@ extension ComparePipeline {
             LoggedRun(name: "baseline", log: baseline, location: GitHubSummary.relativePath(baseline.source)),
             LoggedRun(name: "candidate", log: candidate, location: GitHubSummary.relativePath(candidate.source)),
         ]
-    }
-}
-
-/// Sentences from parts.
-enum MetricsText {
-    /// `text` capitalised, with a full stop.
-    static func sentence(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst() + (text.hasSuffix(".") ? "" : ".")
     }
 }

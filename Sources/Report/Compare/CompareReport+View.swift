@@ -54,6 +54,9 @@ extension CompareReport {
             "environmentDiffers": environmentDiffers,
             "environment": environment.map(diffView),
             "environmentDifferences": environment.filter(\.differs).map(diffView),
+            "environmentDifferenceText": environment.filter(\.differs).map {
+                "\(MarkdownText.cell($0.name)) `\(MarkdownText.code($0.baseline))` → `\(MarkdownText.code($0.candidate))`"
+            }.joined(separator: ", "),
             "environmentSentence": environmentSentence,
         ]
     }
@@ -171,6 +174,7 @@ extension CompareReport {
         typealias F = ReportNumberFormat
         return [
             "total": F.grouped(p.count),
+            "classCount": p.perClass.count,
             "both": F.grouped(p.both),
             "onlyBaseline": F.grouped(p.onlyBaseline),
             "onlyCandidate": F.grouped(p.onlyCandidate),
