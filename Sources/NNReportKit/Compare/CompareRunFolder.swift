@@ -34,7 +34,8 @@ struct CompareRunFolder {
             do {
                 predictions = try TestPredictions.parse([UInt8](data), path: predictionsURL.path)
             } catch {
-                throw .unreadable(path: predictionsURL.path, reason: error.reason)
+                throw .unreadable(
+                    path: predictionsURL.path + (error.line > 0 ? ":\(error.line)" : ""), reason: error.reason)
             }
         }
         return CompareRunFolder(url: url, summary: summary, log: log, predictions: predictions)
