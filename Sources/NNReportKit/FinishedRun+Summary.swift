@@ -6,7 +6,7 @@ import Report
 
 /// summary.json: the final figures, the full configuration, the environment and the command line.
 ///
-/// Fields (DESIGN.md): dataset, preset, config, layers, input_transform, test_accuracy, test_loss,
+/// Fields (Docs/Architecture.md): dataset, preset, config, layers, input_transform, test_accuracy, test_loss,
 /// best_epoch, epochs_run, train_seconds, samples_per_second, seed, version, command, and more.
 /// Accuracies are fractions. Time fields: `train_seconds`, `wall_seconds`, `samples_per_second`,
 /// `started`, `finished`.

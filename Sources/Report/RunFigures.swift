@@ -159,7 +159,7 @@ enum RunFigures {
         let accuracy = stats.perClass.map { $0.accuracy ?? .nan }
         let chart = BarChart(
             title: "Test accuracy per class", categories: classNames,
-            series: [BarSeries("accuracy", values: accuracy, color: OkabeIto.blue)],
+            series: [BarSeries("accuracy", values: accuracy, color: ReportPalette.bars.color)],
             yAxis: AxisSpec(label: "accuracy", format: .percent), legend: .hidden)
         return Figure(.bar(chart), size: ReportFigures.chartSize)
     }

@@ -64,7 +64,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders template `name` (e.g. "report.md") with `view`.
-    public func render(_ name: String, _ view: [String: Any]) throws -> String {
+    public func render(_ name: String, _ view: Any) throws -> String {
         guard let text = library.render(view, withTemplate: name) else {
             throw ReportError.missingTemplate(name: name, directory: origin)
         }

@@ -2,7 +2,7 @@ import Foundation
 import ArgumentParser
 import NNReportKit
 
-/// The training options of DESIGN.md; each overrides one value of the chosen preset.
+/// The training options (README, "Commands, options and presets"); each overrides one value of the chosen preset.
 struct TrainingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Start from a named preset: default, homework, cs231n, keras, pytorch.", valueName: "name"))
     var preset: String?

@@ -40,8 +40,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("live.csv")
         #expect(mkfifo(fifo.path, 0o644) == 0)
-        #expect(throws: MetricLogError.cannotRead(
-            path: fifo.path, reason: "it is a FIFO (named pipe), not a log file; write the log to a file first")
+        #expect(
+            throws: MetricLogError.cannotRead(
+                path: fifo.path, reason: "it is a FIFO (named pipe), not a log file; write the log to a file first")
         ) { try LogReader.read(fifo) }
         #expect(throws: MetricLogError.cannotRead(path: "/dev/zero", reason: "it is a device, not a log file")) {
             try LogReader.read(URL(fileURLWithPath: "/dev/zero"), format: .kerasCSV)
@@ -81,8 +82,11 @@ import Testing
     @Test func thousandsOfMetricsGetABoundedNumberOfCharts() throws {
         let names = (0..<2_000).map { "m\($0)" }
         let header = "step," + names.joined(separator: ",") + "\n"
-        let row = { (step: Int) in "\(step)," + names.indices.map { String(Double($0 + step)) }.joined(separator: ",") + "\n" }
-        let log = try LogReader.parse(Array((header + row(1) + row(2)).utf8), format: .table, source: URL(fileURLWithPath: "/t.csv"))
+        let row = { (step: Int) in
+            "\(step)," + names.indices.map { String(Double($0 + step)) }.joined(separator: ",") + "\n"
+        }
+        let log = try LogReader.parse(
+            Array((header + row(1) + row(2)).utf8), format: .table, source: URL(fileURLWithPath: "/t.csv"))
         let plan = log.chartPlan()
         #expect(plan.groups.count == MetricLog.defaultMaximumCharts)
         #expect(plan.undrawn.count == 2_000 - MetricLog.defaultMaximumCharts)

@@ -51,7 +51,7 @@ import TestSupport
         let curves = try PNGCodec.decode([UInt8](Data(contentsOf: out.appendingPathComponent("curves.png"))))
         #expect(curves.width == Int(ReportFigures.curvesSize.width) && curves.height == Int(ReportFigures.curvesSize.height))
 
-        // summary.json carries DESIGN.md's fields, computed from this run.
+        // summary.json carries the fields of Docs/Architecture.md, computed from this run.
         let summary = try JSONParser.parse([UInt8](Data(contentsOf: out.appendingPathComponent("summary.json"))))
         for key in [
             "dataset", "preset", "config", "layers", "input_transform", "test_accuracy", "test_loss", "best_epoch",

@@ -84,4 +84,43 @@ import TestSupport
             try templates.render("compare.md", same.view(figures: [], files: [])).contains(
                 "Same environment: nnreport 0.1.0; BLAS threads 2."))
     }
+
+    /// A report of each kind with every part present, for the template key check
+    /// (TemplateViewTests): paired runs with a different environment and settings, groups with
+    /// settings and Holm-adjusted p-values, logs with warnings and notes.
+    static var everyKind: [CompareReport] {
+        let labels = (0..<20).map { $0 % 10 }
+        let baseline = TestPredictions(labels: labels, predicted: labels, probabilities: Array(repeating: 1, count: 20))
+        var wrong = labels
+        wrong[3] = 4
+        let candidate = TestPredictions(labels: labels, predicted: wrong, probabilities: Array(repeating: 1, count: 20))
+        let paired = PairedComparison(baseline: baseline, candidate: candidate, classNames: (0..<10).map(String.init))
+        var reference = CompareMetric(
+            name: "Test loss", goal: .minimize, format: .number, baseline: 0.1, candidate: 0.2,
+            method: .reference("one value per run"))
+        reference.decides = false
+        func side(_ role: String) -> CompareReport.Side {
+            .init(role: role, name: role, location: role, description: "x")
+        }
+        let runs = CompareReport(
+            kind: .runs, alpha: 0.05, baseline: side("baseline"), candidate: side("candidate"),
+            metrics: [paired.accuracyMetric(level: 0.95), reference],
+            configuration: [.init(name: "--lr", baseline: "0.1", candidate: "0.2")], sharedSettingCount: 3,
+            environment: [.init(name: "BLAS threads", baseline: "2", candidate: "1")], notes: ["A note."],
+            warnings: ["a warning"], paired: paired, command: "nnreport compare a b", version: "0.1.0")
+        func record(_ seed: UInt64, _ value: Double) -> SweepTrialRecord {
+            SweepTrialRecord(
+                key: "seed=\(seed)", folder: "trials/seed=\(seed)", seed: seed, status: .completed,
+                epochs: [SweepEpoch(epoch: 1, loss: 0.1, accuracy: 0.9, valLoss: 0.1, valAccuracy: value)],
+                testAccuracy: value, testLoss: 0.1)
+        }
+        let pair = GroupPair(
+            setting: "lr=0.1", baseline: [record(1, 0.9), record(2, 0.91)],
+            candidate: [record(1, 0.8), record(2, 0.82)])
+        let groups = CompareReport(
+            kind: .groups, alpha: 0.05, baseline: side("baseline"), candidate: side("candidate"),
+            metrics: GroupComparison.metrics(pair, level: 0.95), groups: [pair], command: "nnreport compare a b",
+            version: "0.1.0")
+        return [runs, groups, hostileReport(rows: 40)]
+    }
 }

@@ -1,3 +1,4 @@
+import RenderBenchmarks
 import Charts
 import Testing
 import TestSupport

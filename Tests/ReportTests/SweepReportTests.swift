@@ -112,7 +112,7 @@ import TestSupport
         }
         #expect(blind.bestSettingIndex(blind.summaries) == nil)
         let view = blind.view(figures: [], files: [])
-        #expect((view["noBest"] as? String)?.contains("no validation accuracy") == true)
+        #expect(view.noBest?.contains("no validation accuracy") == true)
         #expect(SweepFigures.curves(blind, validation: true) == nil)
         #expect(SweepFigures.curves(blind, validation: false) != nil)
     }
@@ -175,8 +175,8 @@ import TestSupport
         #expect(chart.series.allSatisfy { $0.band == nil })
         #expect(chart.series[0].name == "lr=0.001, n = 1")
         let view = report.view(figures: [], files: [])
-        let rows = try #require(view["settings"] as? [[String: Any]])
-        #expect(rows[0]["bestValidation"] as? String == "92.00 ± –")
+        let rows = view.settings
+        #expect(rows[0].bestValidation == "92.00 ± –")
     }
 
     @Test func theTuningFigurePlotsBestValidationAccuracyOnALogAxis() throws {

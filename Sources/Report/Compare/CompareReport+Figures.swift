@@ -7,6 +7,12 @@ import Metrics
 extension CompareReport {
     /// At most this many settings of two sweeps get a band figure; the table has them all.
     static let maximumBandFigures = 8
+    /// The baseline is drawn in the first series colour, the candidate in the second, as the
+    /// overlaid curves and the bands draw them.
+    static let baselineColor = ReportPalette.series(0)
+    static let candidateColor = ReportPalette.series(1)
+    /// "baseline blue, candidate vermillion", for captions.
+    static var colorWords: (baseline: String, candidate: String) { (baselineColor.name, candidateColor.name) }
 
     func figures() -> [RunFigure] {
         var figures: [RunFigure] = []
@@ -19,7 +25,9 @@ extension CompareReport {
             figures += overlay.figures().map { figure in
                 var figure = figure
                 figure.key = "curves-" + figure.key
-                figure.caption = "Baseline (blue) and candidate (vermillion). " + figure.caption
+                figure.caption =
+                    "Baseline (\(Self.colorWords.baseline)) and candidate (\(Self.colorWords.candidate)). "
+                    + figure.caption
                 return figure
             }
         }
@@ -29,7 +37,8 @@ extension CompareReport {
     /// Per class, the test images only the baseline and only the candidate classify correctly.
     func discordantFigure(_ paired: PairedComparison) -> RunFigure {
         let rows = paired.perClass
-        let baseline = MetricFigureStyle.runStyle(0).color, candidate = MetricFigureStyle.runStyle(1).color
+        let baseline = Self.baselineColor.color, candidate = Self.candidateColor.color
+        let (b, c) = Self.colorWords
         let chart = BarChart(
             categories: rows.map { MetricFigureStyle.inChart($0.name) },
             series: [
@@ -51,10 +60,10 @@ extension CompareReport {
         }
         return RunFigure(
             key: "discordant", name: "discordant", figure: figure,
-            alt: "Bar chart per true class of the test images only the baseline (blue) and only the candidate "
-                + "(vermillion) classifies correctly",
-            caption: "The test images exactly one run classifies correctly, per true class: blue bars are "
-                + "images the candidate gets wrong and the baseline right, vermillion the other way round. "
+            alt: "Bar chart per true class of the test images only the baseline (\(b)) and only the candidate "
+                + "(\(c)) classifies correctly",
+            caption: "The test images exactly one run classifies correctly, per true class: \(b) bars are "
+                + "images the candidate gets wrong and the baseline right, \(c) the other way round. "
                 + "Every image is listed in discordant_images.csv.",
             csv: csv.joined(separator: "\n") + "\n")
     }
@@ -109,11 +118,13 @@ extension CompareReport {
         let name = index == 0 ? "bands" : "bands-\(index + 1)"
         return RunFigure(
             key: name, name: name, figure: figure,
-            alt: "Validation loss and accuracy per epoch of the baseline (blue) and the candidate (vermillion)"
+            alt:
+                "Validation loss and accuracy per epoch of the baseline (\(Self.colorWords.baseline)) and the candidate "
+                + "(\(Self.colorWords.candidate))"
                 + "\(settingText), mean and standard deviation band over the seeds",
             caption:
-                "Validation loss and accuracy per epoch\(MarkdownText.cell(settingText)): baseline blue, candidate "
-                + "vermillion; line the mean over the seeds, band ± 1 sample standard deviation (\(counts)).",
+                "Validation loss and accuracy per epoch\(MarkdownText.cell(settingText)): baseline "
+                + "\(Self.colorWords.baseline), candidate \(Self.colorWords.candidate); line the mean over the seeds, band ± 1 sample standard deviation (\(counts)).",
             csv: csv.joined(separator: "\n") + "\n")
     }
 }

@@ -7,92 +7,53 @@ import Metrics
 /// spans. Values documented as Markdown (`verdictSentence`, `findings`, `method`, `notes`) are
 /// built from escaped parts.
 extension CompareReport {
-    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> [String: Any] {
-        var view = LogViewParts.common(
-            title: title, figures: figures, files: files, command: command, version: version)
-        view.merge(commonView) { _, new in new }
-        view["curveFigures"] = (view["figures"] as? [[String: Any]] ?? []).filter {
-            ($0["key"] as? String) != "discordant"
-        }
-        view["metrics"] = metrics.map(metricView)
-        view["referenceNotes"] = referenceNotes.map { ["text": $0] }
-        view["hasReferenceNotes"] = !referenceNotes.isEmpty
-        view["configuration"] = configuration.map(diffView)
-        view["notes"] = notes.map { ["text": $0] }
-        view["hasNotes"] = !notes.isEmpty
-        view["warnings"] = warnings.map { ["text": MarkdownText.cell($0)] }
-        view["hasWarnings"] = !warnings.isEmpty
-        if let paired { view["paired"] = pairedView(paired) }
-        return view
-    }
-
-    /// The keys the report and the summary share.
-    var commonView: [String: Any] {
+    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> CompareReportView {
+        let (list, byKey) = LogSections.figures(figures)
         let hasAdjusted = metrics.contains { $0.adjustedPValue != nil && $0.adjustedPValue != $0.pValue }
-        return [
-            "title": MarkdownText.cell(title),
-            "kind": kind.rawValue,
-            "isRuns": kind == .runs, "isGroups": kind == .groups, "isLogs": kind == .logs,
-            "verdict": verdict.rawValue,
-            "isWorse": verdict == .worse, "isBetter": verdict == .better, "isSame": verdict == .same,
-            "isUntested": verdict == .untested,
-            "headline": headline,
-            "verdictSentence": verdictSentence,
-            "findings": findings().map { ["text": $0] },
-            "alpha": ReportNumberFormat.parameter(alpha),
-            "level": levelText,
-            "baseline": sideView(baseline),
-            "candidate": candidate.name == baseline.name
+        let notes = referenceNotes.map { CompareReportView.Text(text: $0) }
+        return CompareReportView(
+            title: MarkdownText.cell(title), kind: kind.rawValue, isRuns: kind == .runs, isGroups: kind == .groups,
+            isLogs: kind == .logs, verdict: verdict.rawValue, isWorse: verdict == .worse, isBetter: verdict == .better,
+            isSame: verdict == .same, isUntested: verdict == .untested, headline: headline,
+            verdictSentence: verdictSentence, findings: findings().map { .init(text: $0) },
+            alpha: ReportNumberFormat.parameter(alpha), level: levelText, baseline: sideView(baseline),
+            candidate: candidate.name == baseline.name
                 ? sideView(candidate, suffix: " (candidate)") : sideView(candidate),
-            "hasSettings": metrics.contains { !($0.setting ?? "").isEmpty },
-            "hasAdjusted": hasAdjusted,
-            "method": method,
-            "hasConfiguration": !configuration.isEmpty,
-            "sharedSettingCount": sharedSettingCount,
-            "configurationNote": configurationNote,
-            "hasEnvironment": !environment.isEmpty,
-            "environmentDiffers": environmentDiffers,
-            "environment": environment.map(diffView),
-            "environmentDifferences": environment.filter(\.differs).map(diffView),
-            "environmentDifferenceText": environment.filter(\.differs).map {
+            metrics: metrics.map(metricView), hasSettings: metrics.contains { !($0.setting ?? "").isEmpty },
+            hasAdjusted: hasAdjusted, method: method, hasReferenceNotes: !notes.isEmpty, referenceNotes: notes,
+            paired: paired.map(pairedView), figures: list, figure: byKey,
+            curveFigures: list.filter { $0.key != "discordant" }, hasConfiguration: !configuration.isEmpty,
+            configuration: configuration.map(diffView), sharedSettingCount: sharedSettingCount,
+            configurationNote: configurationNote, hasEnvironment: !environment.isEmpty,
+            environmentDiffers: environmentDiffers, environment: environment.map(diffView),
+            environmentDifferences: environment.filter(\.differs).map(diffView),
+            environmentDifferenceText: environment.filter(\.differs).map {
                 "\(MarkdownText.cell($0.name)) `\(MarkdownText.code($0.baseline))` → `\(MarkdownText.code($0.candidate))`"
             }.joined(separator: ", "),
-            "environmentSentence": environmentSentence,
-        ]
+            environmentSentence: environmentSentence, hasNotes: !self.notes.isEmpty,
+            notes: self.notes.map { .init(text: $0) }, hasWarnings: !warnings.isEmpty,
+            warnings: warnings.map { .init(text: MarkdownText.cell($0)) }, warningCount: warnings.count,
+            files: FileView.list(files), command: command, version: version)
     }
 
-    func sideView(_ side: Side, suffix: String = "") -> [String: Any] {
-        [
-            "role": side.role,
-            "name": MarkdownText.cell(side.name + suffix),
-            "location": MarkdownText.code(side.location),
-            "description": MarkdownText.cell(side.description),
-        ]
+    func sideView(_ side: Side, suffix: String = "") -> CompareReportView.Side {
+        CompareReportView.Side(
+            role: side.role, name: MarkdownText.cell(side.name + suffix), location: MarkdownText.code(side.location),
+            description: MarkdownText.cell(side.description))
     }
 
-    func metricView(_ m: CompareMetric) -> [String: Any] {
-        [
-            "name": MarkdownText.cell(m.name),
-            "setting": MarkdownText.cell(m.setting ?? ""),
-            "baseline": m.baselineText,
-            "candidate": m.candidateText,
-            "difference": m.differenceText,
-            "interval": m.interval == nil || m.format == .number ? m.intervalText : m.intervalText + " points",
-            "test": m.testText,
-            "p": m.pText,
-            "adjustedP": m.adjustedPText,
-            "verdict": m.verdictText,
-            "decides": m.decides,
-        ]
+    func metricView(_ m: CompareMetric) -> CompareReportView.Metric {
+        CompareReportView.Metric(
+            name: MarkdownText.cell(m.name), setting: MarkdownText.cell(m.setting ?? ""), baseline: m.baselineText,
+            candidate: m.candidateText, difference: m.differenceText,
+            interval: m.interval == nil || m.format == .number ? m.intervalText : m.intervalText + " points",
+            test: m.testText, p: m.pText, adjustedP: m.adjustedPText, verdict: m.verdictText, decides: m.decides)
     }
 
-    func diffView(_ row: DiffRow) -> [String: Any] {
-        [
-            "name": MarkdownText.code(row.name),
-            "baseline": MarkdownText.code(row.baseline),
-            "candidate": MarkdownText.code(row.candidate),
-            "differs": row.differs,
-        ]
+    func diffView(_ row: DiffRow) -> CompareReportView.Difference {
+        CompareReportView.Difference(
+            name: MarkdownText.code(row.name), baseline: MarkdownText.code(row.baseline),
+            candidate: MarkdownText.code(row.candidate), differs: row.differs)
     }
 
     /// Why the rows that are not tested are not, once each.
@@ -170,29 +131,22 @@ extension CompareReport {
         return "Same environment: " + facts.joined(separator: "; ") + "."
     }
 
-    func pairedView(_ p: PairedComparison) -> [String: Any] {
+    func pairedView(_ p: PairedComparison) -> CompareReportView.Paired {
         typealias F = ReportNumberFormat
-        return [
-            "total": F.grouped(p.count),
-            "classCount": p.perClass.count,
-            "both": F.grouped(p.both),
-            "onlyBaseline": F.grouped(p.onlyBaseline),
-            "onlyCandidate": F.grouped(p.onlyCandidate),
-            "neither": F.grouped(p.neither),
-            "baselineCorrect": F.grouped(p.both + p.onlyBaseline),
-            "candidateCorrect": F.grouped(p.both + p.onlyCandidate),
-            "baselineWrong": F.grouped(p.onlyCandidate + p.neither),
-            "candidateWrong": F.grouped(p.onlyBaseline + p.neither),
-            "perClass": p.perClass.map { row -> [String: Any] in
+        return CompareReportView.Paired(
+            total: F.grouped(p.count), classCount: p.perClass.count, both: F.grouped(p.both),
+            onlyBaseline: F.grouped(p.onlyBaseline), onlyCandidate: F.grouped(p.onlyCandidate),
+            neither: F.grouped(p.neither), baselineCorrect: F.grouped(p.both + p.onlyBaseline),
+            candidateCorrect: F.grouped(p.both + p.onlyCandidate),
+            baselineWrong: F.grouped(p.onlyCandidate + p.neither),
+            candidateWrong: F.grouped(p.onlyBaseline + p.neither),
+            perClass: p.perClass.map { row in
                 let b = Double(row.baselineCorrect) / Double(row.total)
                 let c = Double(row.candidateCorrect) / Double(row.total)
-                return [
-                    "name": MarkdownText.cell(row.name), "total": F.grouped(row.total),
-                    "baseline": F.percent(b), "candidate": F.percent(c),
-                    "difference": CompareMetric.signed(F.fixed((c - b) * 100, decimals: 2)),
-                    "onlyBaseline": F.grouped(row.onlyBaseline), "onlyCandidate": F.grouped(row.onlyCandidate),
-                ]
-            },
-        ]
+                return CompareReportView.ClassRow(
+                    name: MarkdownText.cell(row.name), total: F.grouped(row.total), baseline: F.percent(b),
+                    candidate: F.percent(c), difference: CompareMetric.signed(F.fixed((c - b) * 100, decimals: 2)),
+                    onlyBaseline: F.grouped(row.onlyBaseline), onlyCandidate: F.grouped(row.onlyCandidate))
+            })
     }
 }

@@ -34,8 +34,9 @@ extension ReportFigures {
         return Figure(
             size: size, title: "Predictions on test images",
             subtitle:
-                "\(shown.count - wrong) of \(shown.count) right. Frame and bar of the prediction: green when right, "
-                + "vermillion when wrong (the true class's bar in blue)." + key,
+                "\(shown.count - wrong) of \(shown.count) right. Frame and bar of the prediction: "
+                + "\(ReportPalette.right.name) when right, \(ReportPalette.wrong.name) when wrong "
+                + "(the true class's bar in \(ReportPalette.train.name))." + key,
             rows: rows, columns: columns, panels: panels)
     }
 
@@ -48,7 +49,7 @@ extension ReportFigures {
             classification.probabilities, classification.predicted, classification.label
         )
         let right = classification.isRight
-        let verdict = right ? theme.positive : theme.negative
+        let verdict = right ? ReportPalette.right.color : ReportPalette.wrong.color
         let tile = ImageTile(
             rows: rows, columns: columns, bytes: image,
             caption: [
@@ -59,7 +60,7 @@ extension ReportFigures {
             captionColor: nil, frameColor: verdict)
         let colors: [Color?] = probabilities.indices.map { c in
             if c == predicted { return verdict }
-            if c == label { return theme.palette[0] }
+            if c == label { return ReportPalette.train.color }
             return Color(hex: 0xB8B8B8)
         }
         let bars = BarChart(

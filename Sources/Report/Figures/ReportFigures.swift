@@ -10,8 +10,8 @@ public enum ReportFigures {
     /// Size of the loss | accuracy pair.
     public static let curvesSize = Size(width: 1120, height: 420)
 
-    static let trainColor = OkabeIto.blue
-    static let validationColor = OkabeIto.vermillion
+    static let trainColor = ReportPalette.train.color
+    static let validationColor = ReportPalette.validation.color
 
     /// Height of a figure title plus a subtitle of `subtitleLines` lines and the gap after them
     /// (DejaVu Sans lines are 1.164 em tall), to size figures around grids of fixed-size tiles.

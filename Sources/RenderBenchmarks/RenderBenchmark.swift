@@ -1,3 +1,4 @@
+import Report
 import Charts
 import ChartsCairo
 import Foundation

@@ -1,3 +1,4 @@
+import Report
 import Randomness
 import Charts
 import Foundation
