@@ -5,7 +5,7 @@ import PackageDescription
 // and `swift scripts/check-imports.swift` (run by CI) checks every target declares its imports:
 //
 //   nnreport (CLI, thin) → NNReportKit (pipelines)
-//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts
+//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts; Statistics
 //     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets, Randomness
 //     ├─ Datasets (CZlib)
 //     └─ Metrics (CSQLite, SwiftProtobuf, Yams)
@@ -45,6 +45,7 @@ let package = Package(
 
         // Libraries.
         .target(name: "Randomness"),
+        .target(name: "Statistics"),
         .target(
             name: "Metrics",
             dependencies: [
@@ -59,7 +60,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Charts", "ChartsCairo", "Metrics",
+                "Charts", "ChartsCairo", "Metrics", "Statistics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Templates/README.md"],
@@ -68,6 +69,8 @@ let package = Package(
             resources: [
                 .embedInCode("Templates/approx-summary.md.mustache"),
                 .embedInCode("Templates/approx.md.mustache"),
+                .embedInCode("Templates/compare-summary.md.mustache"),
+                .embedInCode("Templates/compare.md.mustache"),
                 .embedInCode("Templates/comparison.md.mustache"),
                 .embedInCode("Templates/log.md.mustache"),
                 .embedInCode("Templates/render-summary.md.mustache"),
@@ -100,16 +103,19 @@ let package = Package(
             name: "EngineTests",
             dependencies: ["Engine", "Datasets", "LinearAlgebra", "Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(
             name: "ChartsCairoTests", dependencies: ["ChartsCairo", "Charts", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "RenderBenchmarks", "Metrics", "Charts", "ChartsCairo", "TestSupport"]),
+            dependencies: [
+                "Report", "RenderBenchmarks", "Metrics", "Charts", "ChartsCairo", "Statistics", "TestSupport",
+            ]),
         .testTarget(
             name: "NNReportTests",
             dependencies: [
                 "NNReportKit", "nnreport", "Charts", "ChartsCairo", "Datasets", "Engine", "LinearAlgebra", "Metrics",
-                "Report", "TestSupport",
+                "Report", "Statistics", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
     ],

@@ -4,6 +4,8 @@ enum BuiltInTemplates {
     static let all: [String: String] = [
         "approx-summary.md": text(PackageResources.approx_summary_md_mustache),
         "approx.md": text(PackageResources.approx_md_mustache),
+        "compare-summary.md": text(PackageResources.compare_summary_md_mustache),
+        "compare.md": text(PackageResources.compare_md_mustache),
         "comparison.md": text(PackageResources.comparison_md_mustache),
         "log.md": text(PackageResources.log_md_mustache),
         "render-summary.md": text(PackageResources.render_summary_md_mustache),

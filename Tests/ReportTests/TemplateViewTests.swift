@@ -24,7 +24,8 @@ import TestSupport
             dataset: DatasetSummary(
                 name: "mnist", displayName: "MNIST", classNames: classes, trainCount: 10, validationCount: 2,
                 testCount: 4, source: "/data"),
-            preset: PresetSummary(name: "default", origin: "nnreport's own.", comparisons: [("accuracy", "98%", "97%")]),
+            preset: PresetSummary(
+                name: "default", origin: "nnreport's own.", comparisons: [("accuracy", "98%", "97%")]),
             status: .interrupted, statusMessage: "Stopped on request.",
             epochs: [
                 EpochRecord(epoch: 1, loss: 0.5, accuracy: 0.8, valLoss: 0.6, valAccuracy: 0.7, lr: 0.01, seconds: 1),
@@ -48,19 +49,23 @@ import TestSupport
     ) throws {
         let text = try #require(BuiltInTemplates.all[template], "no built-in template \(template)")
         let result = TemplateKeyCheck.check(template: text, view: view)
-        #expect(result.missing.isEmpty, "\(template) uses names its view lacks: \(result.missing)", sourceLocation: sourceLocation)
+        #expect(
+            result.missing.isEmpty, "\(template) uses names its view lacks: \(result.missing)",
+            sourceLocation: sourceLocation)
     }
 
     @Test func everyBuiltInTemplateIsCheckedHere() {
         let checked: Set = [
             "report.md", "summary.md", "sweep.md", "sweep-summary.md", "approx.md", "approx-summary.md", "log.md",
-            "comparison.md", "render-summary.md",
+            "comparison.md", "render-summary.md", "compare.md", "compare-summary.md",
         ]
         #expect(Set(BuiltInTemplates.all.keys) == checked)
     }
 
     @Test func runReportAndSummary() throws {
-        let keys = ["curves", "loss", "accuracy", "confusion", "perClass", "predictions", "misclassified", "weights", "samples"]
+        let keys = [
+            "curves", "loss", "accuracy", "confusion", "perClass", "predictions", "misclassified", "weights", "samples",
+        ]
         let report = Self.runReport
         try Self.expectComplete("report.md", report.view(figures: Self.links(keys), files: Self.files))
         try Self.expectComplete("summary.md", report.summaryView(folder: "reports/x"))
@@ -96,6 +101,15 @@ import TestSupport
             runs: runs, command: "nnreport render", version: "0.1.0", skipped: hf.skipped + lightning.skipped)
         try Self.expectComplete("comparison.md", comparison.view(figures: Self.links(["loss"]), files: Self.files))
         try Self.expectComplete("render-summary.md", comparison.summaryView(folder: "reports/x"))
+    }
+
+    @Test func compareReportAndSummary() throws {
+        for report in CompareTemplateTests.everyKind {
+            try Self.expectComplete(
+                "compare.md",
+                report.view(figures: Self.links(["discordant", "bands", "curves-loss"]), files: Self.files))
+            try Self.expectComplete("compare-summary.md", report.summaryView(folder: "reports/x"))
+        }
     }
 
     @Test func theCheckFindsAMisspelledName() {
