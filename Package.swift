@@ -5,7 +5,7 @@ import PackageDescription
 // and `swift scripts/check-imports.swift` (run by CI) checks every target declares its imports:
 //
 //   nnreport (CLI, thin) → NNReportKit (pipelines)
-//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts; Statistics
+//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts; Statistics; Datasets (LabeledImages)
 //     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets, Randomness
 //     ├─ Datasets (CZlib)
 //     └─ Metrics (CSQLite, SwiftProtobuf, Yams)
@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Charts", "ChartsCairo", "Metrics", "Statistics",
+                "Charts", "ChartsCairo", "Datasets", "Metrics", "Statistics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Templates/README.md"],
@@ -81,7 +81,9 @@ let package = Package(
             ]),
         // The figure benchmark's stand-in data, apart from the library (as swift-collections
         // keeps its benchmarks apart): `nnreport bench --render` and scripts/bench-render.sh.
-        .target(name: "RenderBenchmarks", dependencies: ["Report", "Charts", "ChartsCairo", "Metrics", "Randomness"]),
+        .target(
+            name: "RenderBenchmarks",
+            dependencies: ["Report", "Charts", "ChartsCairo", "Datasets", "Metrics", "Randomness"]),
         .target(
             name: "NNReportKit",
             dependencies: ["ChartsCairo", "Datasets", "Engine", "Metrics", "Report", "LinearAlgebra"]),
@@ -109,7 +111,8 @@ let package = Package(
         .testTarget(
             name: "ReportTests",
             dependencies: [
-                "Report", "RenderBenchmarks", "Metrics", "Charts", "ChartsCairo", "Statistics", "TestSupport",
+                "Report", "RenderBenchmarks", "Datasets", "Metrics", "Charts", "ChartsCairo", "Statistics",
+                "TestSupport",
             ]),
         .testTarget(
             name: "NNReportTests",

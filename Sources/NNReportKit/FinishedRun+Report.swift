@@ -35,13 +35,7 @@ extension FinishedRun {
             hyperparameters: hyperparameters, layers: layers, inputTransform: inputTransformText,
             environment: environment.rows, command: command, version: NNReportVersion.string, notes: notes,
             firstLayerWeights: model.layers.first?.weights,
-            samples: ImageSet(
-                rows: samples.rows, columns: samples.columns, pixels: samples.pixels,
-                labels: samples.labels.map(Int.init)),
-            testImages: tested
-                ? ImageSet(
-                    rows: dataset.test.rows, columns: dataset.test.columns, pixels: dataset.test.pixels,
-                    labels: dataset.test.labels.map(Int.init)) : nil,
+            samples: samples, testImages: tested ? dataset.test : nil,
             testProbabilities: tested ? result.testProbabilities : nil)
     }
 

@@ -1,3 +1,4 @@
+import Datasets
 import RenderBenchmarks
 import Charts
 import Testing
@@ -72,7 +73,7 @@ import TestSupport
 
     @Test func samplesAreCaptionedWithClassNames() {
         let scene = SceneChecks.scene(
-            ReportFigures.samples(data.images, labels: data.labels, classNames: ClassNames.fashionMNIST, count: 16))
+            ReportFigures.samples(data.images, classNames: ClassNames.fashionMNIST, count: 16))
         let tiles = scene.panels[0].tiles
         #expect(tiles.count == 16)
         for (i, tile) in tiles.enumerated() {
@@ -83,7 +84,7 @@ import TestSupport
 
     @Test func predictionsMarkRightAndWrong() {
         let figure = ReportFigures.predictions(
-            data.images, labels: data.labels, probabilities: data.probabilities,
+            data.images, probabilities: data.probabilities,
             classNames: ClassNames.digits)
         let scene = SceneChecks.scene(figure)
         let tiles = scene.panels.filter { $0.kind == .images }.flatMap(\.tiles)
@@ -107,7 +108,7 @@ import TestSupport
 
     @Test func misclassifiedAreTheMostConfidentMistakesFirst() {
         let figure = ReportFigures.misclassified(
-            data.images, labels: data.labels, probabilities: data.probabilities,
+            data.images, probabilities: data.probabilities,
             classNames: ClassNames.digits, count: 5)
         let scene = SceneChecks.scene(figure)
         let captions = scene.panels[0].tiles.map(\.caption)
@@ -129,9 +130,11 @@ import TestSupport
         let labels = (0..<4).map { $0 % 10 }
         var probabilities = [Float](repeating: 0, count: 40)
         for (i, l) in labels.enumerated() { probabilities[i * 10 + l] = 1 }
-        let images = ImageBatch(pixels: [UInt8](repeating: 0, count: 4 * 784), rows: 28, columns: 28, count: 4)
+        let images = LabeledImages(
+            count: 4, rows: 28, columns: 28, pixels: [UInt8](repeating: 0, count: 4 * 784),
+            labels: labels.map(UInt8.init))
         let figure = ReportFigures.misclassified(
-            images, labels: labels, probabilities: probabilities, classNames: ClassNames.digits)
+            images, probabilities: probabilities, classNames: ClassNames.digits)
         #expect(figure.subtitle == "Every one of the 4 test images was classified correctly.")
         #expect(SceneChecks.scene(figure).panels.isEmpty)
     }
@@ -175,11 +178,12 @@ import TestSupport
             // The rest spread over the other classes, each below the prediction.
             for other in 0..<10 where other != c { probabilities[i * 10 + other] = (1 - p) / 9 }
         }
-        let images = ImageBatch(
-            pixels: [UInt8](repeating: 0, count: labels.count * 784), rows: 28, columns: 28, count: labels.count)
+        let images = LabeledImages(
+            count: labels.count, rows: 28, columns: 28, pixels: [UInt8](repeating: 0, count: labels.count * 784),
+            labels: labels.map(UInt8.init))
         let predictions = SceneChecks.scene(
             ReportFigures.predictions(
-                images, labels: labels, probabilities: probabilities, classNames: ClassNames.digits, rows: 1,
+                images, probabilities: probabilities, classNames: ClassNames.digits, rows: 1,
                 columns: 5))
         let first = predictions.panels.filter { $0.kind == .images }.flatMap(\.tiles).map { $0.caption[0] }
         #expect(
@@ -190,7 +194,7 @@ import TestSupport
 
         let mistakes = SceneChecks.scene(
             ReportFigures.misclassified(
-                images, labels: labels, probabilities: probabilities, classNames: ClassNames.digits, count: 5))
+                images, probabilities: probabilities, classNames: ClassNames.digits, count: 5))
         #expect(mistakes.panels[0].tiles.map { $0.caption[1] } == ["pred: 3 (42.0%)", "pred: 4 (25.0%)"])
     }
 }

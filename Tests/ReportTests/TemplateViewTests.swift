@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Metrics
 import Testing
@@ -18,7 +19,8 @@ import TestSupport
     /// A run report with every part present: a preset, notes, a banner, a best epoch, test statistics.
     static var runReport: RunReport {
         let classes = ["zero", "one"]
-        let images = ImageSet(rows: 2, columns: 2, pixels: Array(repeating: 128, count: 16), labels: [0, 1, 1, 0])
+        let images = LabeledImages(
+            count: 4, rows: 2, columns: 2, pixels: Array(repeating: 128, count: 16), labels: [0, 1, 1, 0])
         return RunReport(
             title: "MNIST, preset default",
             dataset: DatasetSummary(

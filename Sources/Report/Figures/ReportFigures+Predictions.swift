@@ -1,4 +1,5 @@
 import Charts
+import Datasets
 
 extension ReportFigures {
     /// Test images, each with its predicted and true label and a bar chart of the class
@@ -7,13 +8,13 @@ extension ReportFigures {
     ///
     /// - Parameter probabilities: `[images.count, classNames.count]` row-major softmax outputs.
     public static func predictions(
-        _ images: ImageBatch, labels: [Int], probabilities: [Float], classNames: [String], rows: Int = 3,
+        _ images: LabeledImages, probabilities: [Float], classNames: [String], rows: Int = 3,
         columns: Int = 6
     ) -> Figure {
         let theme = Theme.light
         let shown = Array(
             classify(
-                imageCount: images.count, labels: labels, probabilities: probabilities,
+                imageCount: images.count, labels: images.labels.map(Int.init), probabilities: probabilities,
                 classes: classNames.count
             ).prefix(rows * columns))
         let wrong = shown.filter { !$0.isRight }.count
