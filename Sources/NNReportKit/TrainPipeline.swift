@@ -79,8 +79,12 @@ public struct TrainPipeline {
         }
 
         let recorder = MetricRecorder()
-        let jsonl = try PipelineError.during("opening metrics.jsonl") { try JSONLWriter(url: staging.file("metrics.jsonl")) }
-        let csv = try PipelineError.during("opening metrics.csv") { try KerasCSVWriter(url: staging.file("metrics.csv")) }
+        let jsonl = try PipelineError.during("opening metrics.jsonl") {
+            try JSONLWriter(url: staging.file("metrics.jsonl"))
+        }
+        let csv = try PipelineError.during("opening metrics.csv") {
+            try KerasCSVWriter(url: staging.file("metrics.csv"))
+        }
         let stepsPerEpoch = Trainer.stepsPerEpoch(for: configuration, count: dataset.train.count)
         let progress = ProgressDisplay(
             mode: progressMode, stepsPerEpoch: stepsPerEpoch, plannedEpochs: configuration.epochs,
@@ -123,15 +127,20 @@ public struct TrainPipeline {
         try PipelineError.during("writing summary.json and model.safetensors") {
             try staging.write(JSONWriter.pretty(summary), to: "summary.json")
             try staging.write(
-                Data(SafetensorsWriter.data(for: result.model, metadata: ["format": "pt", "nnreport": NNReportVersion.string])),
+                Data(
+                    SafetensorsWriter.data(
+                        for: result.model, metadata: ["format": "pt", "nnreport": NNReportVersion.string])),
                 to: "model.safetensors")
+            if let predictions = run.testPredictions {
+                try staging.write(predictions.csv, to: TestPredictions.fileName)
+            }
         }
 
         let report = run.report(title: settings.title)
         let writer = try PipelineError.during("writing the report") {
             let writer = try settings.writer(templates: templates)
             let files = result.model.convolutional == nil ? Self.fileEntries : Self.convolutionalFileEntries
-            try writer.write(report, into: staging, files: files)
+            try writer.write(report, into: staging, files: files + run.testPredictionsEntries)
             return writer
         }
         let folder = try PipelineError.during("finishing the report folder") { try settings.commit(staging) }
@@ -141,7 +150,8 @@ public struct TrainPipeline {
 
     /// The non-figure files of a run folder, as the README lists them.
     static let fileEntries: [ReportFileEntry] = [
-        ReportFileEntry(name: "metrics.jsonl", what: "the metric stream, one JSON event per line, written while the run went"),
+        ReportFileEntry(
+            name: "metrics.jsonl", what: "the metric stream, one JSON event per line, written while the run went"),
         ReportFileEntry(name: "metrics.csv", what: "per-epoch table with Keras CSVLogger columns"),
         ReportFileEntry(name: "summary.json", what: "final figures, full configuration, environment and command line"),
         ReportFileEntry(

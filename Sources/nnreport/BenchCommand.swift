@@ -1,3 +1,4 @@
+import RenderBenchmarks
 import ArgumentParser
 import ChartsCairo
 import Foundation

@@ -2,7 +2,7 @@ import ArgumentParser
 import NNReportKit
 import Report
 
-/// The exit statuses of DESIGN.md that argument-parser does not give by itself (it gives 0, 1
+/// The exit statuses of Docs/Architecture.md that argument-parser does not give by itself (it gives 0, 1
 /// for errors, and 64 for options that `validate()` refuses).
 enum ExitStatus {
     /// Training diverged (the report was still written).

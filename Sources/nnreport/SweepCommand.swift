@@ -19,9 +19,9 @@ struct SweepCommand: ParsableCommand {
             (widths of one value joined by '-', or 'hidden=256,128|512,256' with '|' between values). \
             Values are sorted, so the order of arguments never changes trial names or shards.
 
-            Each trial uses 1 BLAS thread unless --threads is given, whatever --jobs is: the thread count \
-            changes float sums, and a sweep gives the same numbers however it is scheduled. --jobs defaults \
-            to the cores divided by the threads per trial.
+            Each trial uses 1 BLAS thread, not the preset's 2, unless --threads (or --vary threads=...) sets \
+            it, whatever --jobs is: the thread count changes float sums, and a sweep gives the same numbers \
+            however it is scheduled. --jobs defaults to the cores divided by the threads per trial.
 
             --shard INDEX/COUNT runs every COUNT-th trial starting at the 0-based INDEX (pass \
             $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX as they are) into a shard folder; \

@@ -3,7 +3,7 @@ import ArgumentParser
 import Engine
 import NNReportKit
 
-/// The training options of DESIGN.md; each overrides one value of the chosen preset.
+/// The training options (README, "Commands, options and presets"); each overrides one value of the chosen preset.
 struct TrainingOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -105,7 +105,11 @@ struct TrainingOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Shuffle the training images every epoch (seeded).")
     var shuffle: Bool?
 
-    @Option(help: ArgumentHelp("BLAS threads (default: the preset's, 2).", valueName: "n"))
+    // One text for `nnreport mnist` and `nnreport sweep`, which share these options: a sweep's
+    // trials default to SweepPlan.defaultThreads, not the preset's count.
+    @Option(
+        help: ArgumentHelp(
+            "BLAS threads (default: the preset's, 2; in a sweep, 1 per trial whatever --jobs is).", valueName: "n"))
     var threads: Int?
 
     func validate() throws {

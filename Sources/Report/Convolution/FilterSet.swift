@@ -1,3 +1,5 @@
+import Datasets
+
 /// A convolution's filters as the report draws them: weights `[out, in, kh, kw]` (PyTorch's
 /// `Conv2d` layout).
 public struct FilterSet: Sendable, Equatable {
@@ -70,10 +72,10 @@ public struct FeatureMapSet: Sendable, Equatable {
     /// The predicted class, when known.
     public var predicted: Int?
     /// The image as it was fed (before the input transform).
-    public var image: ImageSet
+    public var image: LabeledImages
     public var layers: [Layer]
 
-    public init(imageIndex: Int, label: Int, predicted: Int?, image: ImageSet, layers: [Layer]) {
+    public init(imageIndex: Int, label: Int, predicted: Int?, image: LabeledImages, layers: [Layer]) {
         precondition(image.count == 1, "feature maps are of one image, got \(image.count)")
         self.imageIndex = imageIndex
         self.label = label
