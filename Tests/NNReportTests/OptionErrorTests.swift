@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Testing
 
 @testable import nnreport
@@ -42,7 +43,7 @@ import Testing
             ["mnist", "--input-transform", "zscore"], "--input-transform",
             ["raw", "unit", "mean-image", "normalize", "standardize"]
         ),
-        (["sweep", "mnist", "--preset", "nope"], "--preset", ["default", "homework", "cs231n", "keras", "pytorch"]),
+        (["sweep", "mnist", "--preset", "nope"], "--preset", Preset.all.map(\.name)),
     ])
     func closedSetsListTheirValues(arguments: [String], option: String, values: [String]) throws {
         let refusal = try #require(Self.refusal(arguments), "\(arguments) parsed")
@@ -71,7 +72,7 @@ import Testing
         let help = HelpTextTests.help(MnistCommand.self)
         #expect(help.contains("--activation <name> Hidden activation. (values: relu, sigmoid, tanh)"))
         #expect(help.contains("--optimizer <name> Optimizer. (values: sgd, momentum, adam)"))
-        #expect(help.contains("(values: default, homework, cs231n, keras, pytorch)"))
+        #expect(help.contains("(values: " + Preset.all.map(\.name).joined(separator: ", ") + ")"))
         #expect(help.contains("(values: constant, step, exponential, cosine)"))
     }
 }
