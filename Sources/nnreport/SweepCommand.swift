@@ -81,7 +81,7 @@ struct SweepCommand: ParsableCommand {
         let axes = try vary.map { try SweepAxis(parsing: $0) }
         let seedValues = try SweepPlan.seeds(count: seeds, list: try seedList.map(Self.parseSeeds))
         let plan = try SweepPlan(
-            dataset: dataset.lowercased(), preset: training.preset ?? "default", axes: axes, seeds: seedValues)
+            dataset: dataset.lowercased(), preset: training.preset?.name ?? "default", axes: axes, seeds: seedValues)
         let arguments = SweepArguments(CommandLine.arguments)
         return SweepRequest(
             plan: plan, overrides: training.overrides, shard: try shard.map { try SweepShard(parsing: $0) },

@@ -25,7 +25,7 @@ extension TrainCommand {
 
     func makeRequest(abortingWhen shouldAbort: @escaping @Sendable () -> Bool = { false }) -> TrainRequest {
         TrainRequest(
-            dataset: Self.dataset, preset: training.preset, overrides: training.overrides,
+            dataset: Self.dataset, preset: training.preset?.name, overrides: training.overrides,
             data: data.settings, report: report.settings(abortingWhen: shouldAbort))
     }
 

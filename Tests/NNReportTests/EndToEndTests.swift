@@ -131,18 +131,8 @@ import TestSupport
         }
     }
 
-    @Test(arguments: [
-        (["mnist", "--epochs", "0"], "--epochs"),
-        (["mnist", "--batch-size", "0"], "--batch-size"),
-        (["mnist", "--lr", "nan"], "--lr"),
-        (["mnist", "--hidden", "0"], "--hidden"),
-        (["mnist", "--hidden", "12,x"], "--hidden"),
-        (["mnist", "--preset", "nope"], "preset"),
-        (["mnist", "--activation", "gelu"], "--activation"),
-        (["mnist", "--scale", "3"], "--scale"),
-        (["mnist", "--format", "jpeg"], "--format"),
-        (["mnist", "--dropout", "1.5"], "--dropout"),
-    ])
+    /// What OptionErrorTests checks in process, once as a real process: a refusal writes nothing.
+    @Test(arguments: [(["mnist", "--epochs", "0"], "--epochs"), (["mnist", "--activation", "gelu"], "--activation")])
     func outOfRangeOptionsAreRefusedBeforeAnyWork(arguments: [String], option: String) throws {
         let root = try TestData.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
