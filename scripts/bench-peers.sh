@@ -16,7 +16,7 @@
 #   HOMEWORK_SAMPLES  samples timed for the batch-1 peers, scaled to 60,000 (default 6000)
 #   RESULTS           keep the raw JSON lines in this file (default: a temporary file)
 #   ONLY              comma-separated configurations to time (default: all), e.g. cnn-b64,lenet-b64;
-#                     the NumPy peer runs only for homework-b1
+#                     the NumPy peer runs only for homework-b1; the evaluation is timed always
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-3}"
@@ -52,7 +52,8 @@ for round in $(seq 1 "$rounds"); do
     $bench >>"$results"
     if [ "$have_torch" = 1 ]; then
         echo "round $round/$rounds: pytorch" >&2
-        python3 torch_peer.py --threads "$threads" --homework-samples "$samples" ${only:+--only "$only"} \
+        # nnreport bench times the test-set evaluation whatever --only says: so does the peer.
+        python3 torch_peer.py --threads "$threads" --homework-samples "$samples" ${only:+--only "$only,eval"} \
             >>"$results" 2>/dev/null
     fi
     if [ -z "$only" ] || [[ ",$only," == *",homework-b1,"* ]]; then
