@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Metrics
 import NNReportKit
-import Report
 
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -109,15 +107,7 @@ struct SweepCommand: ParsableCommand {
         let quiet = report.quiet
         let pipeline = SweepPipeline(
             request: try makeRequest(abortingWhen: { signals.isAborted }), shouldStop: { signals.isStopRequested },
-            progress: { p in
-                guard !quiet else { return }
-                let width = String(p.total).count
-                let count = String(repeating: " ", count: width - String(p.finished).count) + "\(p.finished)"
-                var line = "[\(count)/\(p.total)] \(p.trial)  \(SweepReport.statusWords(p.status))"
-                if let v = p.validationAccuracy { line += ", validation accuracy \(ReportNumberFormat.percent(v))" }
-                line += ", \(ReportNumberFormat.duration(p.seconds))"
-                Console.error(line)
-            },
+            progress: { if !quiet { Console.error($0.line) } },
             note: { if !quiet { Console.error($0) } })
         let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
         try SweepOutput.finish(outcome, json: report.json, quiet: quiet, signals: signals)
