@@ -14,6 +14,9 @@ import Report
 /// (the report says which trials are missing).
 public struct SweepPipeline {
     public var request: SweepRequest
+    /// The trials' configurations when the caller resolved them already (the CLI does while
+    /// validating the options); nil resolves them when the sweep starts.
+    public var resolved: ResolvedSweep?
     /// Polled by every running trial at each step and before each trial starts.
     public var shouldStop: @Sendable () -> Bool
     /// Called once per finished trial, from the thread that ran it.
@@ -23,11 +26,12 @@ public struct SweepPipeline {
     public var now: () -> Date
 
     public init(
-        request: SweepRequest, shouldStop: @escaping @Sendable () -> Bool = { false },
+        request: SweepRequest, resolved: ResolvedSweep? = nil, shouldStop: @escaping @Sendable () -> Bool = { false },
         progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }, note: @escaping (String) -> Void = { _ in },
         now: @escaping () -> Date = Date.init
     ) {
         self.request = request
+        self.resolved = resolved
         self.shouldStop = shouldStop
         self.progress = progress
         self.note = note
@@ -37,6 +41,13 @@ public struct SweepPipeline {
     /// Every trial's configuration, checked: what `nnreport sweep` validates before running.
     public func resolveConfigurations() throws(SweepError) -> [TrainingConfiguration] {
         try request.plan.configurations(base: request.overrides)
+    }
+
+    /// Every trial's configuration, checked against the options and the memory.
+    public func resolve() throws -> ResolvedSweep {
+        let configurations = try resolveConfigurations()
+        try checkMemory(configurations)
+        return ResolvedSweep(configurations: configurations)
     }
 
     /// Refuses a sweep whose largest trial, run `jobs` at a time, would not fit in memory.
@@ -53,11 +64,9 @@ public struct SweepPipeline {
     public func run() throws -> SweepOutcome {
         let plan = request.plan
         let started = now()
-        let configurations = try PipelineError.during("checking the sweep's options") {
-            let configurations = try resolveConfigurations()
-            try checkMemory(configurations)
-            return configurations
-        }
+        let configurations =
+            try resolved?.configurations
+            ?? PipelineError.during("checking the sweep's options") { try resolve().configurations }
         // A broken --templates folder should fail before any trial trains, not after.
         _ = try PipelineError.during("reading the templates") { try request.report.loadTemplates() }
         try PipelineError.during("preparing the sweep folder") {

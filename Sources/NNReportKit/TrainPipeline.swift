@@ -11,6 +11,9 @@ import Report
 /// under the final name.
 public struct TrainPipeline {
     public var request: TrainRequest
+    /// The request's preset and configuration when the caller resolved them already (the CLI
+    /// does while validating the options); nil resolves them when the run starts.
+    public var resolved: ResolvedTraining?
     /// Polled every training step; true stops the run with status `interrupted`.
     public var shouldStop: @Sendable () -> Bool
     /// How progress is shown (on standard error unless another handle is given).
@@ -22,11 +25,13 @@ public struct TrainPipeline {
     public var now: () -> Date
 
     public init(
-        request: TrainRequest, shouldStop: @escaping @Sendable () -> Bool = { false },
+        request: TrainRequest, resolved: ResolvedTraining? = nil,
+        shouldStop: @escaping @Sendable () -> Bool = { false },
         progressMode: ProgressDisplay.Mode = .silent, progressOutput: FileHandle = .standardError,
         note: @escaping (String) -> Void = { _ in }, now: @escaping () -> Date = Date.init
     ) {
         self.request = request
+        self.resolved = resolved
         self.shouldStop = shouldStop
         self.progressMode = progressMode
         self.progressOutput = progressOutput
@@ -35,12 +40,12 @@ public struct TrainPipeline {
     }
 
     /// The preset and the configuration after the command-line overrides.
-    public func resolveConfiguration() throws -> (preset: Preset, configuration: TrainingConfiguration) {
+    public static func resolve(_ request: TrainRequest) throws -> ResolvedTraining {
         let preset = try Preset.named(request.preset ?? "default")
         let configuration = try request.overrides.apply(to: preset.configuration)
         try configuration.validate()
-        try Self.checkMemory(configuration)
-        return (preset, configuration)
+        try checkMemory(configuration)
+        return ResolvedTraining(preset: preset, configuration: configuration)
     }
 
     /// Refuses a configuration whose runs (`concurrent` at once) would not fit in the memory
@@ -59,7 +64,8 @@ public struct TrainPipeline {
     /// Runs the whole pipeline and returns where the report landed.
     public func run() throws -> TrainOutcome {
         let started = now()
-        let (preset, configuration) = try PipelineError.during("reading the options") { try resolveConfiguration() }
+        let resolved = try self.resolved ?? PipelineError.during("reading the options") { try Self.resolve(request) }
+        let (preset, configuration) = (resolved.preset, resolved.configuration)
         // Templates are read before training, so a broken --templates folder costs no training time.
         let templates = try PipelineError.during("reading the templates") { try request.report.loadTemplates() }
         // A dangling --out link or a folder --force may not replace costs no loading or training.

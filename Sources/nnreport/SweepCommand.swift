@@ -57,8 +57,13 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup(title: "Training options (shared by every trial)") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    /// Every trial's configuration: found once, by `validate()`, and run by `run()`.
+    var resolved: ResolvedSweep?
 
-    func validate() throws {
+    /// The options only: `resolved` is not parsed.
+    enum CodingKeys: CodingKey { case dataset, vary, seeds, seedList, jobs, shard, training, data, report }
+
+    mutating func validate() throws {
         if let jobs, !(1...256).contains(jobs) {
             throw ValidationError("--jobs \(jobs): expected 1 to 256 trials at once")
         }
@@ -68,8 +73,7 @@ struct SweepCommand: ParsableCommand {
             )
         }
         do {
-            let pipeline = SweepPipeline(request: try makeRequest())
-            try pipeline.checkMemory(try pipeline.resolveConfigurations())
+            resolved = try SweepPipeline(request: try makeRequest()).resolve()
         } catch {
             throw ValidationError("\(error)")
         }
@@ -106,8 +110,8 @@ struct SweepCommand: ParsableCommand {
         signals.install()
         let quiet = report.quiet
         let pipeline = SweepPipeline(
-            request: try makeRequest(abortingWhen: { signals.isAborted }), shouldStop: { signals.isStopRequested },
-            progress: { if !quiet { Console.error($0.line) } },
+            request: try makeRequest(abortingWhen: { signals.isAborted }), resolved: resolved,
+            shouldStop: { signals.isStopRequested }, progress: { if !quiet { Console.error($0.line) } },
             note: { if !quiet { Console.error($0) } })
         let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
         try SweepOutput.finish(outcome, json: report.json, quiet: quiet, signals: signals)

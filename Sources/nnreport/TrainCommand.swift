@@ -8,13 +8,15 @@ protocol TrainCommand: ParsableCommand {
     var training: TrainingOptions { get }
     var data: DataOptions { get }
     var report: ReportOptions { get }
+    /// The preset and configuration the options resolve to: found once, by `validate()`, and
+    /// trained by `run()`.
+    var resolved: ResolvedTraining? { get set }
 }
 
 extension TrainCommand {
-    func validateTraining() throws {
-        let request = makeRequest()
+    mutating func validateTraining() throws {
         do {
-            _ = try TrainPipeline(request: request).resolveConfiguration()
+            resolved = try TrainPipeline.resolve(makeRequest())
         } catch let error as PipelineError {
             throw ValidationError("\(error.underlying)")
         } catch {
@@ -36,7 +38,8 @@ extension TrainCommand {
         signals.install()
         let quiet = report.quiet
         let pipeline = TrainPipeline(
-            request: makeRequest(abortingWhen: { signals.isAborted }), shouldStop: { signals.isStopRequested },
+            request: makeRequest(abortingWhen: { signals.isAborted }), resolved: resolved,
+            shouldStop: { signals.isStopRequested },
             progressMode: ProgressDisplay.automaticMode(quiet: quiet),
             note: { if !quiet { Console.error($0) } })
         let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
@@ -60,8 +63,12 @@ struct MnistCommand: TrainCommand {
     @OptionGroup(title: "Training options") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    var resolved: ResolvedTraining?
 
-    func validate() throws { try validateTraining() }
+    /// The options only: `resolved` is not parsed.
+    enum CodingKeys: CodingKey { case training, data, report }
+
+    mutating func validate() throws { try validateTraining() }
     func run() throws { try runTraining() }
 }
 
@@ -73,7 +80,11 @@ struct FashionCommand: TrainCommand {
     @OptionGroup(title: "Training options") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    var resolved: ResolvedTraining?
 
-    func validate() throws { try validateTraining() }
+    /// The options only: `resolved` is not parsed.
+    enum CodingKeys: CodingKey { case training, data, report }
+
+    mutating func validate() throws { try validateTraining() }
     func run() throws { try runTraining() }
 }
