@@ -30,6 +30,8 @@ enum ExitStatus {
     static func isOptionProblem(_ error: any Error) -> Bool {
         switch (error as? PipelineError)?.underlying ?? error {
         case is MemoryBudgetError: true
+        case let error as ResumeError:
+            if case .mismatch = error { true } else { false }
         case let error as ReportError:
             switch error {
             case .outputExists, .refusedReplacement, .symbolicLink: true

@@ -14,6 +14,6 @@ struct NNReport: ParsableCommand {
         version: NNReportVersion.string,
         subcommands: [
             MnistCommand.self, FashionCommand.self, RenderCommand.self, MergeCommand.self, SweepCommand.self,
-            GradcheckCommand.self, BenchCommand.self, ApproxCommand.self,
+            GradcheckCommand.self, BenchCommand.self, ApproxCommand.self, ResumeCommand.self, CleanCommand.self,
         ])
 }

@@ -65,10 +65,11 @@ struct ReportOptions: ParsableArguments {
     /// The report settings, with `shouldAbort` polled while the report is written (a signal's abort).
     func settings(abortingWhen shouldAbort: @escaping @Sendable () -> Bool) -> ReportSettings {
         ReportSettings(
-            output: out.map { URL(fileURLWithPath: $0, isDirectory: true) }, force: force, formats: figureFormats,
-            scale: scale, templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: title,
+            output: Resumption.current?.destination ?? out.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            force: force, formats: figureFormats, scale: scale,
+            templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: title,
             githubSummary: githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current,
-            shouldAbort: shouldAbort)
+            shouldAbort: shouldAbort, arguments: Array(Resumption.commandLine.dropFirst()))
     }
 }
 

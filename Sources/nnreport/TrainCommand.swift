@@ -9,6 +9,7 @@ protocol TrainCommand: ParsableCommand {
     var training: TrainingOptions { get }
     var data: DataOptions { get }
     var report: ReportOptions { get }
+    var restart: RestartOption { get }
 }
 
 extension TrainCommand {
@@ -24,9 +25,11 @@ extension TrainCommand {
     }
 
     func makeRequest(abortingWhen shouldAbort: @escaping @Sendable () -> Bool = { false }) -> TrainRequest {
-        TrainRequest(
-            dataset: Self.dataset, preset: training.preset, overrides: training.overrides,
-            data: data.settings, report: report.settings(abortingWhen: shouldAbort))
+        var settings = report.settings(abortingWhen: shouldAbort)
+        settings.restart = restart.restart
+        return TrainRequest(
+            dataset: Self.dataset, preset: training.preset, overrides: training.overrides, data: data.settings,
+            report: settings)
     }
 
     func runTraining() throws {
@@ -69,6 +72,7 @@ struct MnistCommand: TrainCommand {
     @OptionGroup(title: "Training options") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
 
     func validate() throws { try validateTraining() }
     func run() throws { try runTraining() }
@@ -82,6 +86,7 @@ struct FashionCommand: TrainCommand {
     @OptionGroup(title: "Training options") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
 
     func validate() throws { try validateTraining() }
     func run() throws { try runTraining() }
