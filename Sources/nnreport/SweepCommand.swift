@@ -59,6 +59,7 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup(title: "Training options (shared by every trial)") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
 
     func validate() throws {
         if let jobs, !(1...256).contains(jobs) {
@@ -82,10 +83,12 @@ struct SweepCommand: ParsableCommand {
         let seedValues = try SweepPlan.seeds(count: seeds, list: try seedList.map(Self.parseSeeds))
         let plan = try SweepPlan(
             dataset: dataset.lowercased(), preset: training.preset ?? "default", axes: axes, seeds: seedValues)
-        let arguments = SweepArguments(CommandLine.arguments)
+        let arguments = SweepArguments(Resumption.commandLine)
+        var settings = report.settings(abortingWhen: shouldAbort)
+        settings.restart = restart.restart
         return SweepRequest(
             plan: plan, overrides: training.overrides, shard: try shard.map { try SweepShard(parsing: $0) },
-            jobs: jobs, data: data.settings, report: report.settings(abortingWhen: shouldAbort),
+            jobs: jobs, data: data.settings, report: settings,
             sweepCommand: arguments.sweepCommand(dataset: dataset.lowercased()),
             trialCommandPrefix: arguments.trialCommandPrefix(dataset: dataset.lowercased()))
     }
