@@ -37,6 +37,7 @@ extension TrainingSession {
         var epoch = resumed?.epoch ?? 0
         var intervalLoss = resumed?.intervalLoss ?? 0, intervalSteps = resumed?.intervalSteps ?? 0
         let stoppedBefore = resumed?.stoppedEarly == true
+        var checkpointTime = Duration.zero
 
         try train.pixels.withUnsafeBufferPointer { pixelBuffer in
             try train.labels.withUnsafeBufferPointer { labelBuffer in
@@ -127,6 +128,8 @@ extension TrainingSession {
                     }
                     let stopsEarly = config.patience.map { epochsSinceBest >= $0 && epoch < plannedEpochs } ?? false
                     if let onCheckpoint {
+                        let checkpointStart = ContinuousClock.now
+                        defer { checkpointTime += ContinuousClock.now - checkpointStart }
                         try onCheckpoint(
                             captureCheckpoint(
                                 TrainingProgress(
@@ -196,7 +199,7 @@ extension TrainingSession {
             testLoss: testFigures.loss, testAccuracy: testFigures.accuracy, bestEpoch: bestEpoch,
             validationLoss: bestLoss.isFinite ? bestLoss : nil, validationAccuracy: bestAccuracy,
             restoredBestWeights: restored, epochsRun: completedEpochs, stepsRun: step, trainSeconds: trainSeconds,
-            wallSeconds: (ContinuousClock.now - started).seconds,
+            wallSeconds: (ContinuousClock.now - started).seconds, checkpointSeconds: checkpointTime.seconds,
             samplesPerSecond: trainSeconds > 0 ? Double(samplesTrained) / trainSeconds : 0, divergedAtStep: divergedAt,
             statusMessage: message,
             trainCount: splits.train.count, validationCount: splits.validation.count, testCount: test.count)

@@ -7,20 +7,27 @@ import Foundation
 enum AtomicFile {
     /// - Throws: the errno text of the failing call; the temporary file is then removed.
     static func write(_ bytes: [UInt8], to url: URL) throws(AtomicFileError) {
+        try write(parts: [bytes], to: url)
+    }
+
+    /// Writes the concatenation of `parts`.
+    static func write(parts: [[UInt8]], to url: URL) throws(AtomicFileError) {
         let path = url.path, temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw AtomicFileError(errno) }
         var failure: Int32? = nil
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
+        for part in parts where failure == nil {
+            part.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    offset += n
                 }
-                offset += n
             }
         }
         if failure == nil, fsync(fd) != 0 { failure = errno }

@@ -16,7 +16,14 @@ final class CheckpointWriter: Sendable {
     /// The report the file belongs to, for errors.
     let report: String
     private let queue = DispatchQueue(label: "nnreport.checkpoint")
-    private let state = Mutex<(written: Int, error: ReportError?)>((0, nil))
+    private let state = Mutex<State>(State())
+
+    private struct State {
+        var written = 0
+        var error: ReportError?
+        var seconds = 0.0
+        var cpuSeconds = 0.0
+    }
 
     init(url: URL, report: String) {
         self.url = url
@@ -26,16 +33,30 @@ final class CheckpointWriter: Sendable {
     /// Checkpoints written so far.
     var written: Int { state.withLock { $0.written } }
 
-    /// Waits for the previous write, then writes `encode()`'s bytes in the background.
+    /// The background thread's time so far: encoding and writing the files, waiting for the disk
+    /// included (`seconds`), and the processor time that took from training (`cpuSeconds`).
+    var busy: (seconds: Double, cpuSeconds: Double) { state.withLock { ($0.seconds, $0.cpuSeconds) } }
+
+    /// Waits for the previous write, then writes the concatenation of `encode()`'s parts in the
+    /// background.
     ///
     /// - Returns: why the previous write failed, once per failure.
     @discardableResult
-    func submit(_ encode: @escaping @Sendable () -> [UInt8]) -> ReportError? {
+    func submit(_ encode: @escaping @Sendable () -> [[UInt8]]) -> ReportError? {
         let failure = finish()
         queue.async { [self] in
-            let bytes = encode()
+            let start = Self.seconds(CLOCK_MONOTONIC), cpuStart = Self.seconds(CLOCK_THREAD_CPUTIME_ID)
+            defer {
+                let seconds = Self.seconds(CLOCK_MONOTONIC) - start
+                let cpu = Self.seconds(CLOCK_THREAD_CPUTIME_ID) - cpuStart
+                state.withLock {
+                    $0.seconds += seconds
+                    $0.cpuSeconds += cpu
+                }
+            }
+            let parts = encode()
             do throws(AtomicFileError) {
-                try AtomicFile.write(bytes, to: url)
+                try AtomicFile.write(parts: parts, to: url)
                 state.withLock { $0.written += 1 }
             } catch {
                 let failure = ReportError.cannotWriteFile(
@@ -56,5 +77,12 @@ final class CheckpointWriter: Sendable {
             defer { s.error = nil }
             return s.error
         }
+    }
+
+    /// The time of `clock`: monotonic time, or the calling thread's processor time.
+    private static func seconds(_ clock: clockid_t) -> Double {
+        var time = timespec()
+        clock_gettime(clock, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

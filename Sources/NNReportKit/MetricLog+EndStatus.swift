@@ -9,7 +9,7 @@ extension MetricLog {
     func withEndStatusFromMarker(now: Date = Date()) -> MetricLog {
         guard format == .nnreport, status == nil else { return self }
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder)
         let folder = isFolder.boolValue ? source : source.deletingLastPathComponent()
         guard let marker = ReportFolderMarker.read(in: folder) else { return self }
         let modified = StagingLeftover.lastChange(folder.appendingPathComponent(ReportFolderMarker.fileName))

@@ -24,10 +24,15 @@ struct RunCheckpoint: Sendable {
     var events: [MetricEvent]
     var training: TrainingCheckpoint
 
-    /// The file's bytes.
-    func encoded() -> [UInt8] {
-        TensorArchive.encode(
-            training.tensors,
+    /// The file's bytes, in parts: the header, then each tensor's bytes (written one after the
+    /// other, they need no second copy of the tensors).
+    func encodedParts() -> [[UInt8]] {
+        [header()] + training.tensors.map(\.bytes)
+    }
+
+    private func header() -> [UInt8] {
+        TensorArchive.header(
+            for: training.tensors,
             metadata: [
                 ("format", Self.format), ("format_version", Self.formatVersion), ("nnreport", identity.version),
                 ("run", JSONWriter.compact(identity.json)), ("summary", JSONWriter.compact(summary.json)),

@@ -7,11 +7,31 @@ import Report
 /// Continuing a run that stopped before it finished (``UnfinishedRun``), and saving the
 /// checkpoints that make that possible.
 extension TrainPipeline {
-    /// Set to `off` to write no checkpoints (to measure their cost; such a run cannot be continued).
+    /// Set to `off` to write no checkpoints (such a run cannot be continued), or to `timing` to
+    /// be told at the end what writing them cost.
     static let checkpointSwitch = "NNREPORT_CHECKPOINTS"
 
     static var checkpointsEnabled: Bool {
         ProcessInfo.processInfo.environment[checkpointSwitch]?.lowercased() != "off"
+    }
+
+    static var checkpointTiming: Bool {
+        ProcessInfo.processInfo.environment[checkpointSwitch]?.lowercased() == "timing"
+    }
+
+    /// What the checkpoints of this process cost, against the time its epochs took:
+    /// "checkpoints: 20 written; the training thread spent 0.061 s on them (0.06% of the 98.2 s
+    /// the epochs took), the background thread 0.91 s (0.42 s of processor time, 0.43%)".
+    static func checkpointCost(_ writer: CheckpointWriter, trainingThread: Double, epochSeconds: Double) -> String {
+        let busy = writer.busy
+        func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
+        func share(_ value: Double) -> String {
+            epochSeconds > 0 ? String(format: "%.2f%%", 100 * value / epochSeconds) : "n/a"
+        }
+        return "checkpoints: \(writer.written) written; the training thread spent \(seconds(trainingThread)) on them "
+            + "(\(share(trainingThread)) of the \(String(format: "%.1f", epochSeconds)) s the epochs took), the "
+            + "background thread \(seconds(busy.seconds)) (\(seconds(busy.cpuSeconds)) of processor time, "
+            + "\(share(busy.cpuSeconds)))"
     }
 
     /// The unfinished run of `kind` that `settings.output` would continue, after waiting for
@@ -124,7 +144,7 @@ extension TrainPipeline {
                 epochsDone: training.progress.epoch, plannedEpochs: training.progress.plannedEpochs,
                 lastValidationAccuracy: recorder.epochs.last?.valAccuracy, time: Date().timeIntervalSince1970)
             let failure = writer.submit {
-                RunCheckpoint(identity: identity, summary: summary, events: events, training: training).encoded()
+                RunCheckpoint(identity: identity, summary: summary, events: events, training: training).encodedParts()
             }
             if case .cannotWriteFile(_, _, let reason) = failure, !warned {
                 warned = true

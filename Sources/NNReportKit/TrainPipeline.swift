@@ -130,8 +130,12 @@ public struct TrainPipeline {
     ) throws -> TrainOutcome {
         let descriptor = dataset.descriptor
         let recorder = MetricRecorder()
-        let jsonl = try PipelineError.during("opening metrics.jsonl") { try JSONLWriter(url: staging.file("metrics.jsonl")) }
-        let csv = try PipelineError.during("opening metrics.csv") { try KerasCSVWriter(url: staging.file("metrics.csv")) }
+        let jsonl = try PipelineError.during("opening metrics.jsonl") {
+            try JSONLWriter(url: staging.file("metrics.jsonl"))
+        }
+        let csv = try PipelineError.during("opening metrics.csv") {
+            try KerasCSVWriter(url: staging.file("metrics.csv"))
+        }
         if let saved {
             // The metric files and the recorder start again from the checkpoint's events: what
             // the killed process wrote after its last checkpoint is dropped, as is its training.
@@ -167,6 +171,11 @@ public struct TrainPipeline {
         if case .cannotWriteFile(_, _, let reason) = checkpoints.finish() {
             note("warning: cannot write \(checkpoints.url.path): \(reason)")
         }
+        if Self.checkpointTiming {
+            let firstEpoch = saved?.training.progress.epoch ?? 0
+            let epochSeconds = recorder.epochs.filter { $0.epoch > firstEpoch }.map(\.seconds).reduce(0, +)
+            note(Self.checkpointCost(checkpoints, trainingThread: result.checkpointSeconds, epochSeconds: epochSeconds))
+        }
         // An interrupted run keeps its last checkpoint in its report, so that running the command
         // again continues it; a finished one has no use for it once the report is complete (until
         // then, a run killed while writing its report continues from it without training again).
@@ -199,7 +208,9 @@ public struct TrainPipeline {
         try PipelineError.during("writing summary.json and model.safetensors") {
             try staging.write(JSONWriter.pretty(summary), to: "summary.json")
             try staging.write(
-                Data(SafetensorsWriter.data(for: result.model, metadata: ["format": "pt", "nnreport": NNReportVersion.string])),
+                Data(
+                    SafetensorsWriter.data(
+                        for: result.model, metadata: ["format": "pt", "nnreport": NNReportVersion.string])),
                 to: "model.safetensors")
         }
 
@@ -224,7 +235,8 @@ public struct TrainPipeline {
 
     /// The non-figure files of a run folder, as the README lists them.
     static let fileEntries: [ReportFileEntry] = [
-        ReportFileEntry(name: "metrics.jsonl", what: "the metric stream, one JSON event per line, written while the run went"),
+        ReportFileEntry(
+            name: "metrics.jsonl", what: "the metric stream, one JSON event per line, written while the run went"),
         ReportFileEntry(name: "metrics.csv", what: "per-epoch table with Keras CSVLogger columns"),
         ReportFileEntry(name: "summary.json", what: "final figures, full configuration, environment and command line"),
         ReportFileEntry(

@@ -105,6 +105,19 @@ import Testing
         }
     }
 
+    @Test func theTrainingThreadsTimeOnCheckpointsIsCounted() throws {
+        let configuration = Fixtures.configuration(epochs: 3)
+        let plain = try Trainer(
+            configuration: configuration, train: train, test: test, classCount: 3, sink: MetricRecorder()
+        ).run()
+        #expect(plain.checkpointSeconds == 0)
+        let trainer = Trainer(
+            configuration: configuration, train: train, test: test, classCount: 3, sink: MetricRecorder())
+        trainer.checkpointHandler = { _ in Thread.sleep(forTimeInterval: 0.02) }
+        let result = try trainer.run()
+        #expect(result.checkpointSeconds >= 3 * 0.02)
+    }
+
     @Test func theCheckpointNamesEveryParameterAndOptimizerState() throws {
         let (_, _, checkpoints) = try trainKeepingCheckpoints(Fixtures.configuration(epochs: 1))
         let checkpoint = try #require(checkpoints.first)

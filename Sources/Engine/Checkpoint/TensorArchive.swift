@@ -14,6 +14,15 @@ public enum TensorArchive {
 
     /// The file's bytes.
     public static func encode(_ tensors: [CheckpointTensor], metadata: [(key: String, value: String)]) -> [UInt8] {
+        var out = header(for: tensors, metadata: metadata)
+        for tensor in tensors { out.append(contentsOf: tensor.bytes) }
+        return out
+    }
+
+    /// The file's first bytes, the header length and the header: followed by each tensor's bytes
+    /// in order, they are the file (``encode(_:metadata:)``). A writer that streams the tensors
+    /// from where they are needs no second copy of them.
+    public static func header(for tensors: [CheckpointTensor], metadata: [(key: String, value: String)]) -> [UInt8] {
         var header: [(key: String, value: JSONValue)] = [
             ("__metadata__", .object(metadata.map { ($0.key, .string($0.value)) }))
         ]
@@ -34,10 +43,9 @@ public enum TensorArchive {
         // Pad with spaces (JSON whitespace) so the tensor data starts 8-byte aligned.
         while headerBytes.count % 8 != 0 { headerBytes.append(0x20) }
         var out: [UInt8] = []
-        out.reserveCapacity(8 + headerBytes.count + offset)
+        out.reserveCapacity(8 + headerBytes.count)
         withUnsafeBytes(of: UInt64(headerBytes.count).littleEndian) { out.append(contentsOf: $0) }
         out.append(contentsOf: headerBytes)
-        for tensor in tensors { out.append(contentsOf: tensor.bytes) }
         return out
     }
 
