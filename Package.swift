@@ -1,16 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module graph (arrows point down; C stays at the edges), as in DESIGN.md:
+// Module graph (arrows point down; C stays at the edges); Docs/Architecture.md has it in full,
+// and `swift scripts/check-imports.swift` (run by CI) checks every target declares its imports:
 //
-//   nnreport (CLI, thin) → NNReportKit (pipelines)
-//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts
+//   nnreport (CLI, thin) → NNReportKit (pipelines), RenderBenchmarks; option value types only
+//     from Engine, Metrics, ChartsCairo
+//     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts; Statistics; Datasets (LabeledImages)
 //     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets, Randomness
 //     ├─ Datasets (CZlib)
-//     └─ Metrics
+//     └─ Metrics (CSQLite, SwiftProtobuf, Yams)
 let package = Package(
     name: "nnreport",
-    platforms: [.macOS(.v14)],
+    // Linux only: built and tested on Debian 12 with Swift 6.3 (the code calls Glibc, and the C
+    // libraries come from Debian's packages); no Apple platform is claimed.
     products: [
         .executable(name: "nnreport", targets: ["nnreport"]),
         .library(name: "NNReportKit", targets: ["NNReportKit"]),
@@ -43,6 +46,7 @@ let package = Package(
 
         // Libraries.
         .target(name: "Randomness"),
+        .target(name: "Statistics"),
         .target(
             name: "Metrics",
             dependencies: [
@@ -57,16 +61,41 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Charts", "ChartsCairo", "Metrics", "Randomness",
+                "Charts", "ChartsCairo", "Datasets", "Metrics", "Statistics",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Templates/README.md"],
+            // The default templates, compiled into the binary so that it works wherever it is
+            // copied (templates/ at the repository's top is a link to this folder).
+            resources: [
+                .embedInCode("Templates/approx-summary.md.mustache"),
+                .embedInCode("Templates/approx.md.mustache"),
+                .embedInCode("Templates/compare-summary.md.mustache"),
+                .embedInCode("Templates/compare.md.mustache"),
+                .embedInCode("Templates/comparison.md.mustache"),
+                .embedInCode("Templates/log.md.mustache"),
+                .embedInCode("Templates/render-summary.md.mustache"),
+                .embedInCode("Templates/report.md.mustache"),
+                .embedInCode("Templates/summary.md.mustache"),
+                .embedInCode("Templates/sweep-summary.md.mustache"),
+                .embedInCode("Templates/sweep.md.mustache"),
             ]),
+        // The figure benchmark's stand-in data, apart from the library (as swift-collections
+        // keeps its benchmarks apart): `nnreport bench --render` and scripts/bench-render.sh.
+        .target(
+            name: "RenderBenchmarks",
+            dependencies: ["Report", "Charts", "ChartsCairo", "Datasets", "Metrics", "Randomness"]),
         .target(
             name: "NNReportKit",
-            dependencies: ["Datasets", "Engine", "Metrics", "Report", "LinearAlgebra"]),
+            dependencies: ["ChartsCairo", "Datasets", "Engine", "Metrics", "Report", "LinearAlgebra"]),
+        // The CLI parses options, calls one NNReportKit pipeline, prints what it returns and
+        // exits. Beside NNReportKit it imports only the value types its options parse into
+        // (Engine's training enums and presets, Metrics' LogFormat, ChartsCairo's OutputFormat)
+        // and the render benchmark, which stays out of the libraries.
         .executableTarget(
             name: "nnreport",
             dependencies: [
-                "NNReportKit",
+                "NNReportKit", "RenderBenchmarks", "Engine", "Metrics", "ChartsCairo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -77,14 +106,26 @@ let package = Package(
             dependencies: ["Metrics", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Datasets", "Randomness", "TestSupport"]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "Datasets", "LinearAlgebra", "Metrics", "Randomness", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(
             name: "ChartsCairoTests", dependencies: ["ChartsCairo", "Charts", "TestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Charts", "TestSupport"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: [
+                "Report", "RenderBenchmarks", "Datasets", "Metrics", "Charts", "ChartsCairo", "Statistics",
+                "TestSupport",
+            ]),
         .testTarget(
             name: "NNReportTests",
-            dependencies: ["NNReportKit", "nnreport", "ChartsCairo", "Report", "Metrics", "TestSupport"]),
+            dependencies: [
+                "NNReportKit", "nnreport", "Charts", "ChartsCairo", "Datasets", "Engine", "LinearAlgebra", "Metrics",
+                "Report", "Statistics", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

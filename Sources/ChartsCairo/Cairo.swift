@@ -5,11 +5,6 @@ import Foundation
 // The only file that imports CCairo (cairo and FreeType): thin Swift wrappers that check every
 // status and turn it into a `RenderError` carrying cairo_status_to_string's text.
 
-/// Versions of the C libraries that draw the figures.
-public enum CairoInfo {
-    public static var cairoVersion: String { String(cString: cairo_version_string()) }
-}
-
 /// Throws when `status` is not success.
 private func check(_ status: cairo_status_t, _ operation: @autoclosure () -> String) throws(RenderError) {
     guard status != CAIRO_STATUS_SUCCESS else { return }

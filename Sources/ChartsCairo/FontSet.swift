@@ -1,4 +1,5 @@
 import Charts
+import Foundation
 
 /// The font files text is drawn with: an explicit regular and bold file rather than whatever
 /// fontconfig would pick, so figures look the same on every machine that has these files.
@@ -23,9 +24,25 @@ public struct FontSet: Sendable {
         bold = try CairoFontFace.load(path: boldPath)
     }
 
-    /// DejaVu Sans and DejaVu Sans Bold from fonts-dejavu-core.
+    /// The folders DejaVu Sans is looked for in, in order: Debian and Ubuntu
+    /// (fonts-dejavu-core), Fedora, Arch, and a local installation.
+    public static let dejaVuFolders = [
+        "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu-sans-fonts", "/usr/share/fonts/TTF",
+        "/usr/local/share/fonts",
+    ]
+
+    /// DejaVu Sans and DejaVu Sans Bold from the first of ``dejaVuFolders`` that holds both.
+    ///
+    /// - Throws: `RenderError.fontMissing` naming every folder looked in and how to install the
+    ///   fonts, when none holds them.
     public static func dejaVuSans() throws(RenderError) -> FontSet {
-        try FontSet(regularPath: dejaVuSansRegularPath, boldPath: dejaVuSansBoldPath)
+        for folder in dejaVuFolders {
+            let regular = folder + "/DejaVuSans.ttf", bold = folder + "/DejaVuSans-Bold.ttf"
+            if FileManager.default.fileExists(atPath: regular), FileManager.default.fileExists(atPath: bold) {
+                return try FontSet(regularPath: regular, boldPath: bold)
+            }
+        }
+        throw RenderError.fontNotFound(folders: dejaVuFolders)
     }
 
     func face(for weight: FontSpec.Weight) -> CairoFontFace {

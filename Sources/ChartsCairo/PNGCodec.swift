@@ -7,7 +7,6 @@ import Charts
 
 /// PNG encoding and decoding through libpng.
 public enum PNGCodec {
-    public static var libpngVersion: String { String(cString: png_get_libpng_ver(nil)) }
 
     /// Encodes rows of native-endian 0xXXRRGGBB words (a Cairo RGB24 surface) as 8-bit RGB.
     static func encodeXRGB32(

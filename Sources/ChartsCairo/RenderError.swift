@@ -12,6 +12,8 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     case invalidMetadata(keyword: String, reason: String)
     /// The scale is not 1 or 2.
     case invalidScale(Int)
+    /// DejaVu Sans is in none of the folders looked in.
+    case fontNotFound(folders: [String])
     /// The figure is too large for a raster.
     case imageTooLarge(width: Int, height: Int)
     /// Writing the output file failed.
@@ -21,6 +23,11 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .fontMissing(let path):
             "font file \(path) not found; install it (Debian/Ubuntu: apt-get install fonts-dejavu-core) or pass another TrueType file"
+        case .fontNotFound(let folders):
+            "DejaVu Sans (DejaVuSans.ttf and DejaVuSans-Bold.ttf) is in none of "
+                + folders.joined(separator: ", ")
+                + "; install it: apt-get install fonts-dejavu-core (Debian, Ubuntu), dnf install dejavu-sans-fonts "
+                + "(Fedora), pacman -S ttf-dejavu (Arch)"
         case .fontUnreadable(let path, let error):
             "FreeType could not load the font \(path) (FT_Error \(error)); is it a TrueType/OpenType file?"
         case .cairo(let operation, let status):

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds, downloads when needed, reads and checks a dataset.
 ///
-/// The lookup order (DESIGN.md): the `--data-dir` folder (only that one when given), then
+/// The lookup order (Docs/Architecture.md): the `--data-dir` folder (only that one when given), then
 /// `$NNREPORT_DATA/<dataset>`, then the user cache, then system copies, then a download into the
 /// user cache. Every file is read in one streaming pass that checks its structure and the MD5 of
 /// its content.

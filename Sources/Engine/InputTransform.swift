@@ -1,7 +1,7 @@
 /// How raw pixel bytes 0...255 become network inputs: the network sees `(raw * scale - mean) / std`,
 /// where `mean` and `std` each hold one value for every pixel or a single value for all.
 ///
-/// This is DESIGN.md's `input_transform` in summary.json; with it and model.safetensors a
+/// This is summary.json's `input_transform` (Docs/Architecture.md) in summary.json; with it and model.safetensors a
 /// model can be evaluated with numpy alone.
 public struct InputTransform: Sendable, Equatable {
     public var scale: Float

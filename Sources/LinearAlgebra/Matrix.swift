@@ -2,7 +2,7 @@
 ///
 /// The training loop reuses the same matrices for every step, so nothing is allocated while it
 /// runs (glibc returns large freed blocks to the kernel and maps them again, which costs more
-/// than the arithmetic on this machine's sizes; see PERF-NOTES.md). A matrix has a fixed
+/// than the arithmetic on this machine's sizes; see Docs/Performance.md). A matrix has a fixed
 /// `capacity` of rows and a number of active `rows` that may be lowered for a short last
 /// mini-batch; every kernel and BLAS call works on the active rows only.
 ///

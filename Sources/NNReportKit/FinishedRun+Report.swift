@@ -9,7 +9,6 @@ extension FinishedRun {
     static let reportSampleCount = 32
 
     func report(title: String?) -> RunReport {
-        typealias F = ReportNumberFormat
         let classCount = dataset.descriptor.classCount
         let tested = result.testCount > 0 && result.testProbabilities.count == result.testCount * classCount
         let model = result.model
@@ -36,34 +35,39 @@ extension FinishedRun {
             hyperparameters: hyperparameters, layers: layers, inputTransform: inputTransformText,
             environment: environment.rows, command: command, version: NNReportVersion.string, notes: notes,
             firstLayerWeights: model.layers.first?.weights,
-            samples: ImageSet(
-                rows: samples.rows, columns: samples.columns, pixels: samples.pixels, labels: samples.labels.map(Int.init)),
-            testImages: tested
-                ? ImageSet(
-                    rows: dataset.test.rows, columns: dataset.test.columns, pixels: dataset.test.pixels,
-                    labels: dataset.test.labels.map(Int.init)) : nil,
+            samples: samples, testImages: tested ? dataset.test : nil,
             testProbabilities: tested ? result.testProbabilities : nil)
     }
 
     func presetSummary(tested: Bool) -> PresetSummary {
-        typealias F = ReportNumberFormat
         var rows: [(name: String, published: String, measured: String)] = []
         let published = preset.published
         if let range = published.testAccuracy {
-            let text = range.lowerBound == range.upperBound
-                ? F.percent(range.lowerBound) : "\(F.percent(range.lowerBound)) – \(F.percent(range.upperBound))"
-            rows.append(("Test accuracy", text, tested ? F.percent(result.testAccuracy) : "–"))
+            let text =
+                range.lowerBound == range.upperBound
+                ? ReportNumberFormat.percent(range.lowerBound)
+                : "\(ReportNumberFormat.percent(range.lowerBound)) – \(ReportNumberFormat.percent(range.upperBound))"
+            rows.append(("Test accuracy", text, tested ? ReportNumberFormat.percent(result.testAccuracy) : "–"))
         } else if tested {
-            rows.append(("Test accuracy", "–", F.percent(result.testAccuracy)))
+            rows.append(("Test accuracy", "–", ReportNumberFormat.percent(result.testAccuracy)))
         }
         if let v = published.validationAccuracy {
-            rows.append(("Validation accuracy", F.percent(v), F.percent(result.validationAccuracy)))
+            rows.append(
+                (
+                    "Validation accuracy", ReportNumberFormat.percent(v),
+                    ReportNumberFormat.percent(result.validationAccuracy)
+                ))
         }
         if let loss = published.testLoss {
-            rows.append(("Test loss", F.significant(loss), tested ? F.significant(result.testLoss) : "–"))
+            rows.append(
+                (
+                    "Test loss", ReportNumberFormat.significant(loss),
+                    tested ? ReportNumberFormat.significant(result.testLoss) : "–"
+                ))
         }
         var origin = preset.origin + "."
-        let hasFigures = published.testAccuracy != nil || published.validationAccuracy != nil || published.testLoss != nil
+        let hasFigures =
+            published.testAccuracy != nil || published.validationAccuracy != nil || published.testLoss != nil
         origin += (hasFigures ? " Published: " : " Reference: ") + published.text + "."
         if !preset.notes.isEmpty { origin += "\n\n" + preset.notes }
         return PresetSummary(name: preset.name, origin: origin, comparisons: rows)
@@ -79,18 +83,19 @@ extension FinishedRun {
     }
 
     func scaledInputsNote(_ companion: CompanionRun) -> ReportNote {
-        typealias F = ReportNumberFormat
-        var text = "The same network, seed and schedule trained with \(companion.label) reached "
-            + "\(F.percent(companion.result.testAccuracy)) test accuracy, against \(F.percent(result.testAccuracy)) here"
-        let perEpoch = companion.epochs.map { F.percent($0.accuracy) }.joined(separator: ", ")
+        var text =
+            "The same network, seed and schedule trained with \(companion.label) reached "
+            + "\(ReportNumberFormat.percent(companion.result.testAccuracy)) test accuracy, against \(ReportNumberFormat.percent(result.testAccuracy)) here"
+        let perEpoch = companion.epochs.map { ReportNumberFormat.percent($0.accuracy) }.joined(separator: ", ")
         if !perEpoch.isEmpty { text += " (its training accuracy by epoch: \(perEpoch))" }
         text += "."
         if let mine = firstLayerSaturation,
             let theirs = companion.saturation
         {
-            text += " On the first 1,000 test images, \(F.percent(mine, decimals: 1)) of the first hidden layer's "
+            text +=
+                " On the first 1,000 test images, \(ReportNumberFormat.percent(mine, decimals: 1)) of the first hidden layer's "
                 + "sigmoid outputs are saturated (below 0.01 or above 0.99, where the gradient is under 4% of "
-                + "its peak) with raw inputs, against \(F.percent(theirs, decimals: 1)) with scaled inputs: "
+                + "its peak) with raw inputs, against \(ReportNumberFormat.percent(theirs, decimals: 1)) with scaled inputs: "
                 + "raw pixel values up to 255 drive the weighted sums far into the flat tails of the sigmoid, "
                 + "so those units barely learn."
         }
@@ -98,11 +103,11 @@ extension FinishedRun {
     }
 
     func literalLearningRateNote(_ companion: CompanionRun, rate: Double) -> ReportNote {
-        typealias F = ReportNumberFormat
-        let text = "Trained again with \(companion.label) on the batch-mean loss, everything else equal, the same "
-            + "network reached \(F.percent(companion.result.testAccuracy)) test accuracy "
-            + "(validation \(F.percent(companion.result.validationAccuracy))), against "
-            + "\(F.percent(result.testAccuracy)) with learning rate \(ReportNumberFormat.parameter(configuration.learningRate)) here. "
+        let text =
+            "Trained again with \(companion.label) on the batch-mean loss, everything else equal, the same "
+            + "network reached \(ReportNumberFormat.percent(companion.result.testAccuracy)) test accuracy "
+            + "(validation \(ReportNumberFormat.percent(companion.result.validationAccuracy))), against "
+            + "\(ReportNumberFormat.percent(result.testAccuracy)) with learning rate \(ReportNumberFormat.parameter(configuration.learningRate)) here. "
             + "A step of \(ReportNumberFormat.parameter(configuration.learningRate)) on the mean loss equals a step of "
             + "\(ReportNumberFormat.parameter(rate)) on a loss summed over the batch of \(configuration.batchSize), which is what "
             + "the write-up's un-averaged gradient amounts to."

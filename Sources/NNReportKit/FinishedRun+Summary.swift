@@ -6,16 +6,19 @@ import Report
 
 /// summary.json: the final figures, the full configuration, the environment and the command line.
 ///
-/// Fields (DESIGN.md): dataset, preset, config, layers, input_transform, test_accuracy, test_loss,
+/// Fields (Docs/Architecture.md): dataset, preset, config, layers, input_transform, test_accuracy, test_loss,
 /// best_epoch, epochs_run, train_seconds, samples_per_second, seed, version, command, and more.
 /// Accuracies are fractions. Time fields: `train_seconds`, `wall_seconds`, `samples_per_second`,
 /// `started`, `finished`.
 extension FinishedRun {
     /// Keys whose values are wall-clock measurements.
-    static let summaryTimeFields: Set<String> = ["train_seconds", "wall_seconds", "samples_per_second", "started", "finished"]
+    static let summaryTimeFields: Set<String> = [
+        "train_seconds", "wall_seconds", "samples_per_second", "started", "finished",
+    ]
 
     var summaryJSON: JSONValue {
-        let tested = result.testProbabilities.count == result.testCount * dataset.descriptor.classCount && result.testCount > 0
+        let tested =
+            result.testProbabilities.count == result.testCount * dataset.descriptor.classCount && result.testCount > 0
         let stats = tested ? statistics : nil
         var members: [(key: String, value: JSONValue)] = [
             ("dataset", .string(dataset.descriptor.name)),
@@ -52,6 +55,7 @@ extension FinishedRun {
                     "train": .int(result.trainCount), "validation": .int(result.validationCount),
                     "test": .int(result.testCount),
                     "class_names": .array(dataset.descriptor.classNames.map { .string($0) }),
+                    "checksums": testChecksumsJSON,
                 ]
             ),
         ]
@@ -64,7 +68,8 @@ extension FinishedRun {
                             [
                                 "class": .int(row.classIndex),
                                 "name": .string(dataset.descriptor.classNames[row.classIndex]),
-                                "accuracy": .number(row.accuracy), "correct": .int(row.correct), "total": .int(row.total),
+                                "accuracy": .number(row.accuracy), "correct": .int(row.correct),
+                                "total": .int(row.total),
                             ]
                         })
                 ))
@@ -77,7 +82,8 @@ extension FinishedRun {
                         companions.map { c in
                             [
                                 "label": .string(c.label), "config": c.configuration.json,
-                                "test_accuracy": .number(c.result.testAccuracy), "test_loss": .number(c.result.testLoss),
+                                "test_accuracy": .number(c.result.testAccuracy),
+                                "test_loss": .number(c.result.testLoss),
                                 "epoch_accuracy": .array(c.epochs.map { .number($0.accuracy) }),
                                 "first_layer_saturation": .number(c.saturation),
                             ]
@@ -91,7 +97,8 @@ extension FinishedRun {
             (
                 "environment",
                 [
-                    "cpu": .string(environment.cpu), "cores": .int(environment.cores), "blas": .string(environment.blas),
+                    "cpu": .string(environment.cpu), "cores": .int(environment.cores),
+                    "blas": .string(environment.blas),
                     "blas_threads": .int(environment.blasThreads), "swift": .string(environment.swift),
                     "os": .string(environment.os),
                 ]

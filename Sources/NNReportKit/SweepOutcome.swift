@@ -11,10 +11,4 @@ public struct SweepOutcome: Sendable {
     public var trialsPlanned: Int
     /// Whether a signal (Ctrl-C, SIGTERM, SIGHUP) stopped the sweep before every trial finished.
     public var interrupted: Bool
-
-    /// The best setting's key, when the report names one.
-    public var bestSetting: String? {
-        guard let report, let index = report.bestSettingIndex(report.summaries) else { return nil }
-        return report.settings[index].key
-    }
 }

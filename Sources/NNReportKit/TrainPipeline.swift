@@ -212,13 +212,17 @@ public struct TrainPipeline {
                     SafetensorsWriter.data(
                         for: result.model, metadata: ["format": "pt", "nnreport": NNReportVersion.string])),
                 to: "model.safetensors")
+            if let predictions = run.testPredictions {
+                try staging.write(predictions.csv, to: TestPredictions.fileName)
+            }
         }
 
         let report = run.report(title: settings.title)
         let writer = try PipelineError.during("writing the report") {
             let writer = try settings.writer(templates: templates)
             try writer.write(
-                report, into: staging, files: Self.fileEntries + (keepsCheckpoint ? [Self.checkpointEntry] : []))
+                report, into: staging,
+                files: Self.fileEntries + run.testPredictionsEntries + (keepsCheckpoint ? [Self.checkpointEntry] : []))
             return writer
         }
         if !keepsCheckpoint { try? FileManager.default.removeItem(at: checkpointURL) }

@@ -42,27 +42,30 @@ public struct TrainingOverrides: Sendable, Equatable {
         if let hidden { c.hidden = hidden }
         if let activation {
             guard let value = Activation(rawValue: activation.lowercased()) else {
-                throw OptionError(option: "--activation", value: activation, allowed: Activation.allCases.map(\.rawValue))
+                throw OptionError(
+                    option: "--activation", value: activation, allowed: Activation.allCases.map(\.rawValue))
             }
             c.activation = value
         }
         if let optimizer {
             guard let value = OptimizerKind(rawValue: optimizer.lowercased()) else {
-                throw OptionError(option: "--optimizer", value: optimizer, allowed: OptimizerKind.allCases.map(\.rawValue))
+                throw OptionError(
+                    option: "--optimizer", value: optimizer, allowed: OptimizerKind.allCases.map(\.rawValue))
             }
             c.optimizer = value
         }
         if let learningRate { c.learningRate = learningRate }
         if let momentum { c.momentum = momentum }
         if let lrSchedule {
-            switch lrSchedule.lowercased() {
-            case "constant": c.schedule = .constant
-            case "step": c.schedule = .step(everyEpochs: lrStepEpochs ?? 10, factor: lrDecay ?? 0.1)
-            case "exponential", "exp": c.schedule = .exponential(factor: lrDecay ?? 0.98)
-            case "cosine": c.schedule = .cosine(minimum: 0)
-            default:
+            guard let kind = ScheduleKind(name: lrSchedule) else {
                 throw OptionError(
-                    option: "--lr-schedule", value: lrSchedule, allowed: ["constant", "step", "exponential", "cosine"])
+                    option: "--lr-schedule", value: lrSchedule, allowed: ScheduleKind.allCases.map(\.rawValue))
+            }
+            switch kind {
+            case .constant: c.schedule = .constant
+            case .step: c.schedule = .step(everyEpochs: lrStepEpochs ?? 10, factor: lrDecay ?? 0.1)
+            case .exponential: c.schedule = .exponential(factor: lrDecay ?? 0.98)
+            case .cosine: c.schedule = .cosine(minimum: 0)
             }
         } else if let lrDecay {
             switch c.schedule {

@@ -4,9 +4,9 @@ extension ApproxFigures {
     /// The best fit through the points with its kinks marked, beside the units it is the sum of.
     static func fit(_ fit: ApproxFit) -> RunFigure {
         let best = fit.bestStart
-        let unitColors = [OkabeIto.blue, OkabeIto.vermillion, OkabeIto.bluishGreen, OkabeIto.orange, OkabeIto.reddishPurple, OkabeIto.skyBlue]
+        let unitColors = (0..<6).map { ReportPalette.series($0).color }
         let left = LineChart(
-            title: "Best fit: data (dots), network output (blue line), kinks (dashed)",
+            title: "Best fit: data (dots), network output (\(ReportPalette.model.name) line), kinks (dashed)",
             xAxis: AxisSpec(label: "x"), yAxis: AxisSpec(label: "y"),
             series: [
                 LineSeries("network output (\(fit.hiddenUnits) ReLU units)", points: points(fit.curve), color: approximationColor, lineWidth: 2),
@@ -33,7 +33,7 @@ extension ApproxFigures {
             LineSeries(
                 "b2 = \(ApproxText.significant(n.outputBias, digits: 3))",
                 points: [DataPoint(x: fit.plotRange.lowerBound, y: n.outputBias), DataPoint(x: fit.plotRange.upperBound, y: n.outputBias)],
-                color: OkabeIto.black, lineWidth: 1.5, dash: [6, 4]))
+                color: ReportPalette.reference.color, lineWidth: 1.5, dash: [6, 4]))
         // Headroom above the curves keeps the legend inside, so both panels share their x positions.
         let values = (fit.unitCurves.flatMap(\.y) + [n.outputBias]).filter(\.isFinite)
         let low = values.min() ?? 0, high = values.max() ?? 1
@@ -107,7 +107,7 @@ extension ApproxFigures {
                 LineSeries(
                     "exact threshold \(ApproxText.significant(fit.exactTolerance, digits: 1))",
                     points: [DataPoint(x: 0.5, y: fit.exactTolerance), DataPoint(x: Double(fit.starts.count) + 0.5, y: fit.exactTolerance)],
-                    color: OkabeIto.black, lineWidth: 1.2, dash: [6, 4]),
+                    color: ReportPalette.reference.color, lineWidth: 1.2, dash: [6, 4]),
                 LineSeries(
                     "exact (\(exact.count))", points: dots(x: exact.map { numbers[$0] }, y: exact.map { finals[$0] }),
                     color: exactColor, marker: .circle),

@@ -11,10 +11,10 @@ enum ApproxFigures {
     static let lossFloor = 1e-30
     static let residualFloor = 1e-16
 
-    static let targetColor = OkabeIto.black
-    static let approximationColor = OkabeIto.blue
-    static let exactColor = OkabeIto.bluishGreen
-    static let inexactColor = OkabeIto.vermillion
+    static let targetColor = ReportPalette.reference.color
+    static let approximationColor = ReportPalette.model.color
+    static let exactColor = ReportPalette.right.color
+    static let inexactColor = ReportPalette.wrong.color
 
     static func all(for report: ApproxReport) -> [RunFigure] {
         var figures = [box(report.box), staircases(report.staircase), staircaseErrors(report.staircase)]
@@ -29,7 +29,7 @@ enum ApproxFigures {
 
     static func box(_ box: ApproxBox) -> RunFigure {
         let n = box.network
-        let colors = [OkabeIto.skyBlue, OkabeIto.orange]
+        let colors = [ReportPalette.series(5).color, ReportPalette.series(3).color]
         // The box first, so the dashed neurons stay visible where one of them coincides with it.
         var series = [
             LineSeries(
@@ -89,7 +89,7 @@ enum ApproxFigures {
         let rows = (s.levels.count + columns - 1) / columns
         let figure = Figure(
             size: gridSize, title: "f(x) = \(s.formula) on [\(ApproxText.value(s.interval.lowerBound)), \(ApproxText.value(s.interval.upperBound))] approximated by N boxes",
-            subtitle: "f in black; the staircase of N boxes in blue. Each box is two step neurons, as high as f at the box's centre.",
+            subtitle: "f in \(ReportPalette.reference.name); the staircase of N boxes in \(ReportPalette.model.name). Each box is two step neurons, as high as f at the box's centre.",
             rows: rows, columns: columns, panels: panels)
         var curves: [(String, ApproxCurve)] = [("f", s.target)]
         for level in s.levels { curves.append(("N=\(level.boxes)", level.staircase)) }
@@ -97,7 +97,7 @@ enum ApproxFigures {
             key: "staircases", name: "staircases", figure: figure,
             alt: "f(x) = \(s.formula) with its staircase approximations by "
                 + ApproxText.list(s.levels.map { String($0.boxes) }) + " boxes",
-            caption: "f (black) and the staircase of N boxes (blue), one panel per N; the panel title gives the largest error.",
+            caption: "f (\(ReportPalette.reference.name)) and the staircase of N boxes (\(ReportPalette.model.name)), one panel per N; the panel title gives the largest error.",
             csv: ApproxCSV.curves(curves))
     }
 
@@ -109,10 +109,10 @@ enum ApproxFigures {
             series: [
                 LineSeries(
                     "bound L·δ/2 = \(ApproxText.value(s.lipschitzBound))·\(ApproxText.value(s.interval.upperBound - s.interval.lowerBound))/(2N)",
-                    points: zip(n, s.levels.map(\.errorBound)).map { DataPoint(x: $0, y: $1) }, color: OkabeIto.reddishPurple,
+                    points: zip(n, s.levels.map(\.errorBound)).map { DataPoint(x: $0, y: $1) }, color: ReportPalette.series(4).color,
                     lineWidth: 1.5, dash: [6, 4]),
                 LineSeries("max |error|", x: n, y: s.levels.map(\.maxError), color: approximationColor, marker: .circle),
-                LineSeries("RMS error", x: n, y: s.levels.map(\.rmsError), color: OkabeIto.orange, marker: .square),
+                LineSeries("RMS error", x: n, y: s.levels.map(\.rmsError), color: ReportPalette.series(3).color, marker: .square),
             ],
             legend: .inside(.topRight))
         let figure = Figure(

@@ -1,40 +1,12 @@
 extension ApproxFit {
-    /// The Mustache view of one data set's section.
-    func view(figures: [String: Any]) -> [String: Any] {
+    /// The view of one data set's section.
+    func view(figures: [FigureLink]) -> ApproxReportView.Fit {
         let best = bestStart
-        var view: [String: Any] = [
-            "number": number,
-            "xText": "\(ApproxText.value(x.first!)), \(ApproxText.value(x[1])), …, \(ApproxText.value(x.last!))",
-            "tText": t.map { ApproxText.value($0) }.joined(separator: ", "),
-            "need": needSentence,
-            "outcome": outcomeSentence,
-            "parameters": parameterRows,
-            "outputBias": ApproxText.significant(self.best.outputBias),
-            "residuals": (0..<x.count).map { i -> [String: Any] in
-                [
-                    "x": ApproxText.value(x[i]), "t": ApproxText.value(t[i]),
-                    "y": ApproxText.significant(predictions[i], digits: 6),
-                    "r": ApproxText.significant(residuals[i], digits: 3),
-                ]
-            },
-            "starts": starts.map { s -> [String: Any] in
-                [
-                    "number": s.index + 1, "isBest": s.index == best.index,
-                    "loss": ApproxText.significant(s.loss, digits: 3),
-                    "maxResidual": ApproxText.significant(s.maxResidual, digits: 3),
-                    "exact": s.isExact ? "yes" : (s.diverged ? "diverged" : "no"),
-                    "kinks": s.kinks.isEmpty ? "none" : s.kinks.map { ApproxText.fixed($0) }.joined(separator: ", "),
-                    "dead": s.deadUnits.isEmpty ? "–" : s.deadUnits.map { String($0 + 1) }.joined(separator: ", "),
-                ]
-            },
-        ]
-        if let note { view["note"] = note }
-        if let figure = figures["fit_\(number)"] { view["fitFigure"] = figure }
-        if let figure = figures["starts_\(number)"] { view["startsFigure"] = figure }
-        if let handBuilt {
-            view["handBuilt"] = [
-                "units": handBuiltUnits,
-                "rows": (0..<handBuilt.hiddenCount).map { j -> [String: Any] in
+        func figure(_ key: String) -> FigureView? { figures.first { $0.key == key }.map(FigureView.init) }
+        let hand = handBuilt.map { handBuilt in
+            ApproxReportView.Fit.HandBuilt(
+                units: handBuiltUnits,
+                rows: (0..<handBuilt.hiddenCount).map { j in
                     let w = handBuilt.hiddenWeights[j], b = handBuilt.hiddenBiases[j], v = handBuilt.outputWeights[j]
                     let role: String
                     if w == 0 && v == 0 {
@@ -44,16 +16,32 @@ extension ApproxFit {
                     } else {
                         role = "slope change \(ApproxText.signedValue(v)) at x = \(ApproxText.value(-b / w))"
                     }
-                    return [
-                        "unit": j + 1, "w1": ApproxText.value(w), "b1": ApproxText.value(b), "w2": ApproxText.value(v),
-                        "role": role,
-                    ]
+                    return .init(
+                        unit: j + 1, w1: ApproxText.value(w), b1: ApproxText.value(b), w2: ApproxText.value(v), role: role)
                 },
-                "b2": ApproxText.value(handBuilt.outputBias),
-                "maxResidual": ApproxText.significant(handBuiltMaxResidual ?? .nan, digits: 3),
-            ]
+                b2: ApproxText.value(handBuilt.outputBias),
+                maxResidual: ApproxText.significant(handBuiltMaxResidual ?? .nan, digits: 3))
         }
-        return view
+        return ApproxReportView.Fit(
+            number: number,
+            xText: "\(ApproxText.value(x.first!)), \(ApproxText.value(x[1])), …, \(ApproxText.value(x.last!))",
+            tText: t.map { ApproxText.value($0) }.joined(separator: ", "), need: needSentence,
+            outcome: outcomeSentence, handBuilt: hand, fitFigure: figure("fit_\(number)"), note: note,
+            parameters: parameterRows, outputBias: ApproxText.significant(self.best.outputBias),
+            residuals: (0..<x.count).map { i in
+                .init(
+                    x: ApproxText.value(x[i]), t: ApproxText.value(t[i]),
+                    y: ApproxText.significant(predictions[i], digits: 6), r: ApproxText.significant(residuals[i], digits: 3))
+            },
+            startsFigure: figure("starts_\(number)"),
+            starts: starts.map { s in
+                .init(
+                    number: s.index + 1, isBest: s.index == best.index, loss: ApproxText.significant(s.loss, digits: 3),
+                    maxResidual: ApproxText.significant(s.maxResidual, digits: 3),
+                    exact: s.isExact ? "yes" : (s.diverged ? "diverged" : "no"),
+                    kinks: s.kinks.isEmpty ? "none" : s.kinks.map { ApproxText.fixed($0) }.joined(separator: ", "),
+                    dead: s.deadUnits.isEmpty ? "–" : s.deadUnits.map { String($0 + 1) }.joined(separator: ", "))
+            })
     }
 
     /// What the data ask of the network: turns, the kinks they need, and whether an exact
@@ -111,7 +99,7 @@ extension ApproxFit {
     }
 
     /// One row per unit of the best network.
-    var parameterRows: [[String: Any]] {
+    var parameterRows: [ApproxReportView.Fit.Parameter] {
         let n = best
         return (0..<n.hiddenCount).map { j in
             let w = n.hiddenWeights[j], b = n.hiddenBiases[j], v = n.outputWeights[j]
@@ -121,20 +109,18 @@ extension ApproxFit {
             case x.count: on = "all \(x.count)"
             default: on = "\(activePoints[j]) of \(x.count)"
             }
-            return [
-                "unit": j + 1, "w1": ApproxText.significant(w), "b1": ApproxText.significant(b),
-                "w2": ApproxText.significant(v),
-                "kink": w == 0 ? "–" : ApproxText.position(-b / w, decimals: 3),
-                "slopeChange": ApproxText.signed(v * abs(w)), "on": on,
-            ]
+            return ApproxReportView.Fit.Parameter(
+                unit: j + 1, w1: ApproxText.significant(w), b1: ApproxText.significant(b), w2: ApproxText.significant(v),
+                kink: w == 0 ? "–" : ApproxText.position(-b / w, decimals: 3), slopeChange: ApproxText.signed(v * abs(w)),
+                on: on)
         }
     }
 
     /// Why starts failed (or that none did), from where they stopped.
-    var note: [String: Any]? {
+    var note: ApproxReportView.Fit.Note? {
         let stalled = starts.filter { !$0.isExact }
         guard !stalled.isEmpty else {
-            return ["headline": "Every start found an exact fit.", "text": "With these data and settings no start stalled."]
+            return .init(headline: "Every start found an exact fit.", text: "With these data and settings no start stalled.")
         }
         let headline = exactCount == 0
             ? "No start reached an exact fit."
@@ -156,7 +142,7 @@ extension ApproxFit {
             + "gradient are 0 at every point, so it never comes back (\(withDead) of the \(stalled.count) stalled starts ended with a dead unit). "
             + "And carrying a kink across data points to a bend that lacks one first makes the fit worse, "
             + "so a start that spent its kinks elsewhere settles in a local minimum."
-        return ["headline": headline, "text": text]
+        return .init(headline: headline, text: text)
     }
 
     /// "They stopped on 3 plateaus: MSE 0.862 (11 starts; e.g. start 2 with 2 kinks inside the

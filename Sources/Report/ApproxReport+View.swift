@@ -6,23 +6,14 @@ extension ApproxReport {
     /// - Parameters:
     ///   - figures: the figures written, keyed `box`, `staircases`, `staircaseErrors`, `fit_<n>`, `starts_<n>`.
     ///   - files: the other files of the folder, listed in the README.
-    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> [String: Any] {
-        let figureMap = FigureLink.viewsByKey(figures)
-        return [
-            "title": title,
-            "headline": headline.map { ["name": ApproxText.cell($0.name), "value": ApproxText.cell($0.value)] },
-            "figures": figureMap,
-            "box": boxView,
-            "staircase": staircaseView,
-            "fitIntro": fitIntro,
-            "fits": fits.map { $0.view(figures: figureMap) },
-            "conclusions": conclusions,
-            "settings": settings.map { ["name": ApproxText.cell($0.name), "value": ApproxText.cell($0.value)] },
-            "files": files.map { ["name": $0.name, "what": ApproxText.cell($0.what)] },
-            "environment": environment.map { ["name": $0.name, "value": $0.value] },
-            "command": command,
-            "version": version,
-        ]
+    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> ApproxReportView {
+        ApproxReportView(
+            title: title, headline: headline.map { NameValueView(ApproxText.cell($0.name), ApproxText.cell($0.value)) },
+            figures: ApproxReportView.Figures(figures), box: boxView, staircase: staircaseView, fitIntro: fitIntro,
+            fits: fits.map { $0.view(figures: figures) }, conclusions: conclusions,
+            settings: settings.map { NameValueView(ApproxText.cell($0.name), ApproxText.cell($0.value)) },
+            files: files.map { FileView(name: $0.name, what: ApproxText.cell($0.what)) },
+            environment: environment.map { NameValueView($0.name, $0.value) }, command: command, version: version)
     }
 
     /// The table under the title: one line per part of the report.
@@ -52,17 +43,16 @@ extension ApproxReport {
         return rows
     }
 
-    var boxView: [String: Any] {
+    var boxView: ApproxReportView.Box {
         let n = box.network
-        let neurons: [[String: Any]] = (0..<n.hiddenCount).map { j in
-            [
-                "number": j + 1, "weight": ApproxText.value(n.hiddenWeights[j]), "bias": ApproxText.value(n.hiddenBiases[j]),
-                "switch": ApproxText.value(-n.hiddenBiases[j] / n.hiddenWeights[j]),
-                "output": ApproxText.value(n.outputWeights[j]),
-            ]
+        let neurons = (0..<n.hiddenCount).map { j in
+            ApproxReportView.Box.Neuron(
+                number: j + 1, weight: ApproxText.value(n.hiddenWeights[j]), bias: ApproxText.value(n.hiddenBiases[j]),
+                switch: ApproxText.value(-n.hiddenBiases[j] / n.hiddenWeights[j]),
+                output: ApproxText.value(n.outputWeights[j]))
         }
         let formula = ApproxText.stepSum(n)
-        let probes: [[String: Any]] = box.probes.map { p in
+        let probes = box.probes.map { p in
             let on = p.hidden.enumerated().filter { $0.element != 0 }.map { "n\($0.offset + 1)" }
             let why: String
             switch on.count {
@@ -70,50 +60,43 @@ extension ApproxReport {
             case n.hiddenCount: why = "both on: their output weights cancel"
             default: why = "only \(ApproxText.list(on)) on"
             }
-            return [
-                "x": ApproxText.value(p.x), "hidden": p.hidden.map { ApproxText.value($0) }, "y": ApproxText.value(p.y),
-                "why": why,
-            ]
+            return ApproxReportView.Box.Probe(
+                x: ApproxText.value(p.x), hidden: p.hidden.map { ApproxText.value($0) }, y: ApproxText.value(p.y),
+                why: why)
         }
-        return [
-            "height": ApproxText.value(box.height), "width": ApproxText.value(box.width),
-            "start": ApproxText.value(box.start), "end": ApproxText.value(box.start + box.width),
-            "neurons": neurons, "formula": formula, "outputBias": ApproxText.value(n.outputBias), "probes": probes,
-        ]
+        return ApproxReportView.Box(
+            height: ApproxText.value(box.height), width: ApproxText.value(box.width), start: ApproxText.value(box.start),
+            end: ApproxText.value(box.start + box.width), neurons: neurons, formula: formula,
+            outputBias: ApproxText.value(n.outputBias), probes: probes)
     }
 
-    var staircaseView: [String: Any] {
+    var staircaseView: ApproxReportView.Staircase {
         let s = staircase
-        let levels: [[String: Any]] = s.levels.map { l in
-            [
-                "boxes": l.boxes, "width": ApproxText.significant(l.boxWidth, digits: 4),
-                "neurons": l.network.hiddenCount, "merged": l.mergedNeurons,
-                "maxError": ApproxText.significant(l.maxError), "rms": ApproxText.significant(l.rmsError),
-                "bound": ApproxText.significant(l.errorBound), "scaled": ApproxText.significant(l.maxError * Double(l.boxes), digits: 3),
-                "worstX": ApproxText.fixed(l.worstX, decimals: 3),
-            ]
+        let levels = s.levels.map { l in
+            ApproxReportView.Staircase.Level(
+                boxes: l.boxes, width: ApproxText.significant(l.boxWidth, digits: 4), neurons: l.network.hiddenCount,
+                merged: l.mergedNeurons, maxError: ApproxText.significant(l.maxError),
+                rms: ApproxText.significant(l.rmsError), bound: ApproxText.significant(l.errorBound),
+                scaled: ApproxText.significant(l.maxError * Double(l.boxes), digits: 3),
+                worstX: ApproxText.fixed(l.worstX, decimals: 3))
         }
-        var view: [String: Any] = [
-            "formula": s.formula, "lower": ApproxText.value(s.interval.lowerBound),
-            "upper": ApproxText.value(s.interval.upperBound), "b": ApproxText.value(s.interval.upperBound),
-            "lipschitz": ApproxText.value(s.lipschitzBound), "lipschitzReason": s.lipschitzReason,
-            "levels": levels, "rate": rateSentence, "gridCells": ReportNumberFormat.grouped(s.errorGridCells),
-        ]
-        if let first = s.levels.first {
+        let first = s.levels.first.map { first in
             let n = first.network
-            view["first"] = [
-                "boxes": first.boxes, "neurons": n.hiddenCount, "merged": first.mergedNeurons,
-                "rows": (0..<n.hiddenCount).map { j -> [String: Any] in
-                    [
-                        "number": j + 1, "box": j / 2 + 1, "weight": ApproxText.value(n.hiddenWeights[j]),
-                        "bias": ApproxText.value(n.hiddenBiases[j]),
-                        "switch": ApproxText.value(-n.hiddenBiases[j] / n.hiddenWeights[j]),
-                        "output": ApproxText.significant(n.outputWeights[j]),
-                    ]
-                },
-            ]
+            return ApproxReportView.Staircase.First(
+                boxes: first.boxes, neurons: n.hiddenCount, merged: first.mergedNeurons,
+                rows: (0..<n.hiddenCount).map { j in
+                    .init(
+                        number: j + 1, box: j / 2 + 1, weight: ApproxText.value(n.hiddenWeights[j]),
+                        bias: ApproxText.value(n.hiddenBiases[j]),
+                        switch: ApproxText.value(-n.hiddenBiases[j] / n.hiddenWeights[j]),
+                        output: ApproxText.significant(n.outputWeights[j]))
+                })
         }
-        return view
+        return ApproxReportView.Staircase(
+            formula: s.formula, lower: ApproxText.value(s.interval.lowerBound),
+            upper: ApproxText.value(s.interval.upperBound), b: ApproxText.value(s.interval.upperBound),
+            lipschitz: ApproxText.value(s.lipschitzBound), lipschitzReason: s.lipschitzReason, levels: levels,
+            rate: rateSentence, gridCells: ReportNumberFormat.grouped(s.errorGridCells), first: first)
     }
 
     /// How fast the error fell, from the measured errors: the factor per doubling of N and the
@@ -157,13 +140,12 @@ extension ApproxReport {
         return text
     }
 
-    var fitIntro: [String: Any] {
-        guard let fit = fits.first else { return [:] }
-        return [
-            "units": fit.hiddenUnits, "starts": fit.starts.count,
-            "steps": ReportNumberFormat.grouped(fit.bestStart.historySteps.last ?? 0),
-            "tolerance": ApproxText.significant(fit.exactTolerance, digits: 1),
-        ]
+    var fitIntro: ApproxReportView.FitIntro? {
+        guard let fit = fits.first else { return nil }
+        return ApproxReportView.FitIntro(
+            units: fit.hiddenUnits, starts: fit.starts.count,
+            steps: ReportNumberFormat.grouped(fit.bestStart.historySteps.last ?? 0),
+            tolerance: ApproxText.significant(fit.exactTolerance, digits: 1))
     }
 
     /// The closing bullet points, from the numbers of this run.

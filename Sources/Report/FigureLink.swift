@@ -16,14 +16,4 @@ public struct FigureLink: Sendable, Equatable {
         self.caption = caption
     }
 
-    /// The `figures` object of a view model: `{file, alt, caption}` by figure key, so a template
-    /// places a figure with `{{#figures.loss}}![{{alt}}]({{file}}){{/figures.loss}}` and skips it
-    /// when the report has none.
-    static func viewsByKey(_ figures: [FigureLink]) -> [String: Any] {
-        var byKey: [String: Any] = [:]
-        for figure in figures {
-            byKey[figure.key] = ["file": figure.file, "alt": figure.alt, "caption": figure.caption]
-        }
-        return byKey
-    }
 }

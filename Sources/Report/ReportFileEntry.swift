@@ -8,8 +8,4 @@ public struct ReportFileEntry: Sendable, Equatable {
         self.what = what
     }
 
-    /// The `files` list of a view model: `[{name, what}]`, in order.
-    static func views(_ files: [ReportFileEntry]) -> [[String: Any]] {
-        files.map { ["name": $0.name, "what": $0.what] }
-    }
 }

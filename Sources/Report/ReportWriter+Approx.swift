@@ -19,7 +19,7 @@ extension ReportWriter {
     /// The compact Markdown summary (`approx-summary.md`) of a report written to `folder`.
     public func summary(_ report: ApproxReport, folder: String) throws -> String {
         var view = report.view(figures: [], files: [])
-        view["folder"] = folder
+        view.folder = folder
         return try templates.render("approx-summary.md", view)
     }
 }

@@ -63,12 +63,13 @@ enum RunFigures {
         }
 
         if let stats = report.statistics, let images = report.testImages, let probabilities = report.testProbabilities {
-            let batch = ImageBatch(pixels: images.pixels, rows: images.rows, columns: images.columns, count: images.count)
+            let labels = images.labels.map(Int.init)
             figures.append(
                 RunFigure(
                     key: "confusion", name: "confusion",
                     figure: ReportFigures.confusion(stats.confusion, classNames: classNames),
-                    alt: "Confusion matrix of the \(stats.sampleCount) test images: true class in rows, predicted class in columns",
+                    alt:
+                        "Confusion matrix of the \(stats.sampleCount) test images: true class in rows, predicted class in columns",
                     caption: "Confusion matrix: true class in rows, predicted class in columns.",
                     csv: ReportCSV.confusion(stats.confusion, classNames: classNames)))
             figures.append(
@@ -82,13 +83,13 @@ enum RunFigures {
                 RunFigure(
                     key: "predictions", name: "predictions",
                     figure: ReportFigures.predictions(
-                        batch, labels: images.labels, probabilities: probabilities, classNames: classNames,
+                        images, probabilities: probabilities, classNames: classNames,
                         rows: predictionRows, columns: predictionColumns),
                     alt: "The first \(shown) test images with their predicted class probabilities",
                     caption: "The first \(shown) test images in file order (not chosen), each with the ten class "
                         + "probabilities; wrong predictions are framed in red.",
                     csv: ReportCSV.predictions(
-                        indices: Array(0..<shown), labels: images.labels, probabilities: probabilities,
+                        indices: Array(0..<shown), labels: labels, probabilities: probabilities,
                         classCount: classNames.count)))
             let mistakes = stats.mostConfidentMistakes(limit: mistakeCount)
             if !mistakes.isEmpty {
@@ -96,13 +97,13 @@ enum RunFigures {
                     RunFigure(
                         key: "misclassified", name: "misclassified",
                         figure: ReportFigures.misclassified(
-                            batch, labels: images.labels, probabilities: probabilities, classNames: classNames,
-                            count: mistakeCount),
+                            images, probabilities: probabilities, classNames: classNames, count: mistakeCount),
                         alt: "The \(mistakes.count) test images the network got wrong with the highest confidence",
-                        caption: "The \(mistakes.count) most confident mistakes of \(stats.sampleCount - stats.correctCount): "
+                        caption:
+                            "The \(mistakes.count) most confident mistakes of \(stats.sampleCount - stats.correctCount): "
                             + "true class, predicted class and the probability the network gave it.",
                         csv: ReportCSV.predictions(
-                            indices: mistakes, labels: images.labels, probabilities: probabilities,
+                            indices: mistakes, labels: labels, probabilities: probabilities,
                             classCount: classNames.count)))
             }
         }
@@ -117,22 +118,23 @@ enum RunFigures {
                     figure: ReportFigures.weights(
                         weights, units: first.outputs, inputRows: images.rows, inputColumns: images.columns,
                         maximumTiles: maximumWeightTiles),
-                    alt: "First-layer weights of \(shown) hidden units drawn as \(images.rows)x\(images.columns) images",
-                    caption: "Each tile is the input weights of one first-layer unit (\(shown) of \(first.outputs) shown), "
+                    alt:
+                        "First-layer weights of \(shown) hidden units drawn as \(images.rows)x\(images.columns) images",
+                    caption:
+                        "Each tile is the input weights of one first-layer unit (\(shown) of \(first.outputs) shown), "
                         + "drawn as an image: red for positive, blue for negative, white for zero.",
                     csv: ReportCSV.weights(weights, units: shown, inputs: first.inputs)))
         }
 
         if let samples = report.samples {
-            let batch = ImageBatch(pixels: samples.pixels, rows: samples.rows, columns: samples.columns, count: samples.count)
             let shown = min(sampleCount, samples.count)
             figures.append(
                 RunFigure(
                     key: "samples", name: "samples",
-                    figure: ReportFigures.samples(batch, labels: samples.labels, classNames: classNames, count: sampleCount),
+                    figure: ReportFigures.samples(samples, classNames: classNames, count: sampleCount),
                     alt: "The first \(shown) training images with their labels",
                     caption: "The first \(shown) training images in file order, with their labels.",
-                    csv: ReportCSV.samples(count: shown, labels: samples.labels, classNames: classNames)))
+                    csv: ReportCSV.samples(count: shown, labels: samples.labels.map(Int.init), classNames: classNames)))
         }
         return figures
     }
@@ -159,7 +161,7 @@ enum RunFigures {
         let accuracy = stats.perClass.map { $0.accuracy ?? .nan }
         let chart = BarChart(
             title: "Test accuracy per class", categories: classNames,
-            series: [BarSeries("accuracy", values: accuracy, color: OkabeIto.blue)],
+            series: [BarSeries("accuracy", values: accuracy, color: ReportPalette.bars.color)],
             yAxis: AxisSpec(label: "accuracy", format: .percent), legend: .hidden)
         return Figure(.bar(chart), size: ReportFigures.chartSize)
     }

@@ -1,91 +1,64 @@
 import Metrics
 
 extension RunReport {
-    /// The Mustache view model of `templates/report.md.mustache` (documented in templates/README.md).
-    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> [String: Any] {
+    /// The view of `templates/report.md.mustache` (documented in templates/README.md).
+    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> RunReportView {
         typealias F = ReportNumberFormat
         let stats = statistics
         let classNames = dataset.classNames
 
-        var headline: [[String: Any]] = []
+        var headline: [NameValueView] = []
         if let test {
             var value = "**\(F.percent(test.accuracy))**"
             if let stats {
                 let ci = stats.accuracyInterval95
-                value += " (95% CI \(F.percent(ci.lowerBound))–\(F.percent(ci.upperBound)), n = \(F.grouped(stats.sampleCount)))"
+                value +=
+                    " (95% CI \(F.percent(ci.lowerBound))–\(F.percent(ci.upperBound)), n = \(F.grouped(stats.sampleCount)))"
             }
-            headline.append(["name": "Test accuracy", "value": value])
-            headline.append(["name": "Test loss", "value": F.significant(test.loss)])
+            headline.append(NameValueView("Test accuracy", value))
+            headline.append(NameValueView("Test loss", F.significant(test.loss)))
         } else {
-            headline.append(["name": "Test accuracy", "value": "not measured (\(status.rawValue))"])
+            headline.append(NameValueView("Test accuracy", "not measured (\(status.rawValue))"))
         }
         let epochsText = "\(epochs.count) of \(plannedEpochs)" + (status == .completed ? "" : " (\(statusWords))")
-        headline.append(["name": "Epochs", "value": epochsText])
+        headline.append(NameValueView("Epochs", epochsText))
         if let bestEpoch, let best = epochs.first(where: { $0.epoch == bestEpoch }) {
-            headline.append([
-                "name": "Best epoch",
-                "value": "\(bestEpoch) (validation loss \(F.significant(best.valLoss)), accuracy \(F.percent(best.valAccuracy)))",
-            ])
+            headline.append(
+                NameValueView(
+                    "Best epoch",
+                    "\(bestEpoch) (validation loss \(F.significant(best.valLoss)), accuracy \(F.percent(best.valAccuracy)))"))
         }
-        headline.append(["name": "Training time", "value": F.duration(trainSeconds)])
-        headline.append(["name": "Throughput", "value": "\(F.grouped(samplesPerSecond)) samples/s"])
+        headline.append(NameValueView("Training time", F.duration(trainSeconds)))
+        headline.append(NameValueView("Throughput", "\(F.grouped(samplesPerSecond)) samples/s"))
 
-        var banner: [String: Any]? = nil
-        if status != .completed {
-            banner = ["headline": "Run \(statusWords).", "text": statusMessage ?? ""]
+        let epochRows = epochs.map { e in
+            RunReportView.EpochRow(
+                epoch: e.epoch, isBest: e.epoch == bestEpoch, loss: F.significant(e.loss),
+                accuracy: F.percent(e.accuracy), valLoss: F.significant(e.valLoss), valAccuracy: F.percent(e.valAccuracy),
+                lr: e.lr.map { F.significant($0, digits: 3) } ?? "–", seconds: F.duration(e.seconds))
         }
-
-        let epochRows: [[String: Any]] = epochs.map { e in
-            [
-                "epoch": e.epoch, "isBest": e.epoch == bestEpoch,
-                "loss": F.significant(e.loss), "accuracy": F.percent(e.accuracy),
-                "valLoss": F.significant(e.valLoss), "valAccuracy": F.percent(e.valAccuracy),
-                "lr": e.lr.map { F.significant($0, digits: 3) } ?? "–", "seconds": F.duration(e.seconds),
-            ]
+        let perClass = (stats?.perClass ?? []).map { row in
+            RunReportView.ClassRow(
+                name: classNames[row.classIndex], accuracy: F.percent(row.accuracy), correct: F.grouped(row.correct),
+                total: F.grouped(row.total), precision: F.percent(row.precision),
+                confusedWith: row.mostConfusedWith.map { "\(classNames[$0]) (\(row.mostConfusedCount))" } ?? "–")
         }
-
-        var perClass: [[String: Any]] = []
-        if let stats {
-            perClass = stats.perClass.map { row in
-                let confused =
-                    row.mostConfusedWith.map { "\(classNames[$0]) (\(row.mostConfusedCount))" } ?? "–"
-                return [
-                    "name": classNames[row.classIndex], "accuracy": F.percent(row.accuracy),
-                    "correct": F.grouped(row.correct), "total": F.grouped(row.total),
-                    "precision": F.percent(row.precision), "confusedWith": confused,
-                ]
-            }
-        }
-
-        var view: [String: Any] = [
-            "title": title,
-            "subtitle": subtitle,
-            "headline": headline,
-            "figures": FigureLink.viewsByKey(figures),
-            "epochs": epochRows,
-            "hasBest": bestEpoch != nil,
-            "restoredBest": restoredBestWeights,
-            "trainingSentence": trainingSentence,
-            "testSentence": testSentence(stats),
-            "perClass": perClass,
-            "notes": notes.map { ["title": $0.title, "text": $0.text] },
-            "hyperparameters": hyperparameters.map { ["name": $0.name, "value": $0.value] },
-            "architecture": architecture,
-            "inputTransform": inputTransform,
-            "files": ReportFileEntry.views(files),
-            "environment": environment.map { ["name": $0.name, "value": $0.value] },
-            "command": command,
-            "version": version,
-            "status": status.rawValue,
-        ]
-        if let banner { view["statusBanner"] = banner }
-        if let preset {
-            view["preset"] = [
-                "name": preset.name, "origin": preset.origin,
-                "rows": preset.comparisons.map { ["name": $0.name, "published": $0.published, "measured": $0.measured] },
-            ]
-        }
-        return view
+        return RunReportView(
+            title: title, subtitle: subtitle,
+            statusBanner: status == .completed
+                ? nil : RunReportView.Banner(headline: "Run \(statusWords).", text: statusMessage ?? ""),
+            status: status.rawValue, headline: headline, figures: RunReportView.Figures(figures),
+            preset: preset.map { preset in
+                RunReportView.Preset(
+                    name: preset.name, origin: preset.origin,
+                    rows: preset.comparisons.map { .init(name: $0.name, published: $0.published, measured: $0.measured) })
+            },
+            notes: notes.map { NoteView(title: $0.title, text: $0.text) }, trainingSentence: trainingSentence,
+            epochs: epochRows, hasBest: bestEpoch != nil, restoredBest: restoredBestWeights,
+            testSentence: testSentence(stats), perClass: perClass,
+            hyperparameters: hyperparameters.map { NameValueView($0.name, $0.value) }, architecture: architecture,
+            inputTransform: inputTransform, files: FileView.list(files),
+            environment: environment.map { NameValueView($0.name, $0.value) }, command: command, version: version)
     }
 
     /// "completed", "stopped early", "diverged", "interrupted".

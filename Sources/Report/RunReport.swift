@@ -1,3 +1,4 @@
+import Datasets
 import Metrics
 
 /// Everything a run report shows, as plain data: what the pipeline hands to ``ReportWriter``.
@@ -41,9 +42,9 @@ public struct RunReport {
     /// First-layer weights, `units x (rows*columns)` row-major, for the weight tiles.
     public var firstLayerWeights: [Float]?
     /// Training images for the samples grid.
-    public var samples: ImageSet?
+    public var samples: LabeledImages?
     /// The test images in evaluation order, with their true labels.
-    public var testImages: ImageSet?
+    public var testImages: LabeledImages?
     /// `testImages.count x classCount` predicted probabilities.
     public var testProbabilities: [Float]?
 
@@ -54,8 +55,8 @@ public struct RunReport {
         trainSeconds: Double,
         samplesPerSecond: Double, hyperparameters: [(name: String, value: String)], layers: [LayerSummary],
         inputTransform: String, environment: [(name: String, value: String)], command: String, version: String,
-        notes: [ReportNote] = [], firstLayerWeights: [Float]? = nil, samples: ImageSet? = nil,
-        testImages: ImageSet? = nil, testProbabilities: [Float]? = nil
+        notes: [ReportNote] = [], firstLayerWeights: [Float]? = nil, samples: LabeledImages? = nil,
+        testImages: LabeledImages? = nil, testProbabilities: [Float]? = nil
     ) {
         self.title = title
         self.dataset = dataset
@@ -90,7 +91,8 @@ public struct RunReport {
             testProbabilities.count == testImages.count * dataset.classNames.count
         else { return nil }
         return ClassificationStatistics(
-            labels: testImages.labels, probabilities: testProbabilities, classCount: dataset.classNames.count)
+            labels: testImages.labels.map(Int.init), probabilities: testProbabilities,
+            classCount: dataset.classNames.count)
     }
 }
 
@@ -163,23 +165,4 @@ public struct ReportNote: Sendable, Equatable {
         self.title = title
         self.text = text
     }
-}
-
-/// Greyscale images as bytes with their labels.
-public struct ImageSet: Sendable, Equatable {
-    public var rows: Int
-    public var columns: Int
-    /// `count * rows * columns` bytes.
-    public var pixels: [UInt8]
-    public var labels: [Int]
-
-    public init(rows: Int, columns: Int, pixels: [UInt8], labels: [Int]) {
-        precondition(pixels.count == labels.count * rows * columns, "pixels \(pixels.count) != \(labels.count)x\(rows)x\(columns)")
-        self.rows = rows
-        self.columns = columns
-        self.pixels = pixels
-        self.labels = labels
-    }
-
-    public var count: Int { labels.count }
 }

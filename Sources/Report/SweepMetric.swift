@@ -15,5 +15,4 @@ public enum SweepMetric: String, Sendable, CaseIterable {
         }
     }
 
-    public var isAccuracy: Bool { self == .accuracy || self == .validationAccuracy }
 }

@@ -7,36 +7,21 @@ extension SweepReport {
     ///   - figures: the figures written, by key: `validation`, `training`, `tuning`.
     ///   - files: the folder's files with what they hold.
     ///   - folder: where the report is, for the job summary's pointer to it.
-    public func view(figures: [FigureLink], files: [ReportFileEntry], folder: String = "") -> [String: Any] {
+    public func view(figures: [FigureLink], files: [ReportFileEntry], folder: String = "") -> SweepReportView {
         let summaries = self.summaries
         let best = bestSettingIndex(summaries)
-        var view: [String: Any] = [
-            "title": title,
-            "intro": intro,
-            "overview": overview,
-            "figures": FigureLink.viewsByKey(figures),
-            "axisColumns": axes.isEmpty ? [["name": "setting"]] : axes.map { ["name": "`--\($0.name)`"] },
-            "settings": zip(settings, summaries).enumerated().map { i, pair in
+        return SweepReportView(
+            title: title, intro: intro, overview: overview, statusBanner: banner,
+            best: best.map { bestView(settings[$0], summaries[$0]) }, noBest: best == nil ? noBestReason(summaries) : nil,
+            figures: SweepReportView.Figures(figures),
+            axisColumns: axes.isEmpty ? [.init(name: "setting")] : axes.map { .init(name: "`--\($0.name)`") },
+            settings: zip(settings, summaries).enumerated().map { i, pair in
                 settingRow(pair.0, pair.1, isBest: i == best)
             },
-            "tableNote": tableNote(hasBest: best != nil),
-            "statisticsNote": statisticsNote,
-            "trials": trialRows,
-            "fixedOptions": fixedOptions.map { ["name": $0.name, "value": $0.value] },
-            "commandBlock": commands.joined(separator: "\n"),
-            "isMerged": commands.count > 1,
-            "reproduce": reproduce,
-            "files": ReportFileEntry.views(files),
-            "folder": folder,
-            "version": version,
-        ]
-        if let best {
-            view["best"] = bestView(settings[best], summaries[best])
-        } else {
-            view["noBest"] = noBestReason(summaries)
-        }
-        if let banner = banner { view["statusBanner"] = banner }
-        return view
+            tableNote: tableNote(hasBest: best != nil), statisticsNote: statisticsNote, trials: trialRows,
+            fixedOptions: fixedOptions.map { NameValueView($0.name, $0.value) },
+            commandBlock: commands.joined(separator: "\n"), isMerged: commands.count > 1, reproduce: reproduce,
+            files: FileView.list(files), folder: folder, version: version)
     }
 
     /// ``overview`` with where to find the fixed options and the trials' own reports.
@@ -58,7 +43,7 @@ extension SweepReport {
             + "\(trialCount) trial\(trialCount == 1 ? "" : "s") on \(datasetName), preset `\(preset)`."
     }
 
-    func settingRow(_ setting: Setting, _ s: SweepSettingSummary, isBest: Bool) -> [String: Any] {
+    func settingRow(_ setting: Setting, _ s: SweepSettingSummary, isBest: Bool) -> SweepReportView.SettingRow {
         let cells = axes.isEmpty ? [setting.label] : setting.values
         var notes: [String] = []
         if isBest { notes.append("★ best") }
@@ -67,26 +52,16 @@ extension SweepReport {
         let prefix = setting.key.isEmpty ? "seed=" : setting.key + ",seed="
         let notRunHere = notRun.count { $0.hasPrefix(prefix) }
         if notRunHere > 0 { notes.append("\(notRunHere) not run") }
-        return [
-            "cells": cells.map { ["text": isBest ? "**\($0)**" : $0] },
-            "n": s.finished,
-            "finalValidation": Self.meanAndSpread(s.finalValidationAccuracy),
-            "bestValidation": Self.meanAndSpread(s.bestValidationAccuracy),
-            "note": notes.joined(separator: "; "),
-        ]
+        return SweepReportView.SettingRow(
+            cells: cells.map { .init(text: isBest ? "**\($0)**" : $0) }, n: s.finished,
+            finalValidation: Self.meanAndSpread(s.finalValidationAccuracy),
+            bestValidation: Self.meanAndSpread(s.bestValidationAccuracy), note: notes.joined(separator: "; "))
     }
 
-    func bestView(_ setting: Setting, _ s: SweepSettingSummary) -> [String: Any] {
-        var view: [String: Any] = [
-            "label": setting.label,
-            "bestValidation": Self.meanAndSpread(s.bestValidationAccuracy) + "%",
-            "n": s.finished,
-        ]
-        if let test = s.testAccuracy {
-            view["test"] = Self.meanAndSpread(test) + "%"
-            view["testN"] = test.count
-        }
-        return view
+    func bestView(_ setting: Setting, _ s: SweepSettingSummary) -> SweepReportView.Best {
+        SweepReportView.Best(
+            label: setting.label, bestValidation: Self.meanAndSpread(s.bestValidationAccuracy) + "%", n: s.finished,
+            test: s.testAccuracy.map { Self.meanAndSpread($0) + "%" }, testN: s.testAccuracy?.count)
     }
 
     func noBestReason(_ summaries: [SweepSettingSummary]) -> String {
@@ -118,19 +93,17 @@ extension SweepReport {
             + "whether they ran in one process, with `--jobs`, or as shards merged afterwards."
     }
 
-    var trialRows: [[String: Any]] {
+    var trialRows: [SweepReportView.TrialRow] {
         trials.map { t in
             let best = t.bestValidationAccuracy
-            return [
-                "key": t.key, "folder": t.folder, "seed": String(t.seed), "status": Self.statusWords(t.status),
-                "epochs": t.epochs.count,
-                "finalValidation": ReportNumberFormat.percent(t.finalValidationAccuracy),
-                "bestValidation": best.map { "\(ReportNumberFormat.percent($0.value)) (epoch \($0.epoch))" } ?? "–",
-            ]
+            return SweepReportView.TrialRow(
+                key: t.key, folder: t.folder, seed: String(t.seed), status: Self.statusWords(t.status),
+                epochs: t.epochs.count, finalValidation: ReportNumberFormat.percent(t.finalValidationAccuracy),
+                bestValidation: best.map { "\(ReportNumberFormat.percent($0.value)) (epoch \($0.epoch))" } ?? "–")
         }
     }
 
-    var banner: [String: Any]? {
+    var banner: SweepReportView.Banner? {
         let interrupted = trials.filter { $0.status == .interrupted }.map(\.key)
         guard !notRun.isEmpty || !interrupted.isEmpty else { return nil }
         var text = ""
@@ -141,7 +114,7 @@ extension SweepReport {
             text += "Not run: \(notRun.map { "`\($0)`" }.joined(separator: ", ")). "
         }
         text += "The statistics below cover only the trials that finished."
-        return ["headline": "Sweep incomplete.", "text": text]
+        return SweepReportView.Banner(headline: "Sweep incomplete.", text: text)
     }
 
     /// "97.85 ± 0.12" in percent, "97.85 ± –" for a single value, "–" for none.

@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
     /// Template names the report writer uses.
     public static let names = [
         "report.md", "summary.md", "log.md", "comparison.md", "render-summary.md", "sweep.md", "sweep-summary.md",
-        "approx.md", "approx-summary.md",
+        "approx.md", "approx-summary.md", "compare.md", "compare-summary.md",
     ]
 
     /// Where the templates came from, for messages: a folder path or "built-in".
@@ -18,7 +18,8 @@ public struct TemplateSet: Sendable {
 
     /// The templates compiled into nnreport (copies of the repository's `templates/`).
     public static func builtIn() throws -> TemplateSet {
-        try TemplateSet(sources: BuiltInTemplates.all.map { (name: $0.key, text: $0.value) }, origin: "built-in", directory: nil)
+        try TemplateSet(
+            sources: BuiltInTemplates.all.map { (name: $0.key, text: $0.value) }, origin: "built-in", directory: nil)
     }
 
     /// The `*.mustache` templates of `directory`; names missing there fall back to the built-in ones.
@@ -49,7 +50,8 @@ public struct TemplateSet: Sendable {
     private init(sources: [(name: String, text: String)], origin: String, directory: URL?) throws {
         var library = MustacheLibrary()
         for source in sources.sorted(by: { $0.name < $1.name }) {
-            let file = directory.map { $0.appendingPathComponent(source.name + ".mustache").path }
+            let file =
+                directory.map { $0.appendingPathComponent(source.name + ".mustache").path }
                 ?? "templates/\(source.name).mustache (built-in)"
             do {
                 library.register(try MustacheTemplate(string: source.text), named: source.name)
@@ -64,7 +66,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders template `name` (e.g. "report.md") with `view`.
-    public func render(_ name: String, _ view: [String: Any]) throws -> String {
+    public func render(_ name: String, _ view: Any) throws -> String {
         guard let text = library.render(view, withTemplate: name) else {
             throw ReportError.missingTemplate(name: name, directory: origin)
         }

@@ -13,7 +13,8 @@ struct NNReport: ParsableCommand {
             """,
         version: NNReportVersion.string,
         subcommands: [
-            MnistCommand.self, FashionCommand.self, RenderCommand.self, MergeCommand.self, SweepCommand.self,
-            GradcheckCommand.self, BenchCommand.self, ApproxCommand.self, ResumeCommand.self, CleanCommand.self,
+            MnistCommand.self, FashionCommand.self, RenderCommand.self, MergeCommand.self, CompareCommand.self,
+            SweepCommand.self, GradcheckCommand.self, BenchCommand.self, ApproxCommand.self, ResumeCommand.self,
+            CleanCommand.self,
         ])
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Metrics
 import NNReportKit
-import Report
 
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,9 +17,9 @@ struct SweepCommand: ParsableCommand {
             (widths of one value joined by '-', or 'hidden=256,128|512,256' with '|' between values). \
             Values are sorted, so the order of arguments never changes trial names or shards.
 
-            Each trial uses 1 BLAS thread unless --threads is given, whatever --jobs is: the thread count \
-            changes float sums, and a sweep gives the same numbers however it is scheduled. --jobs defaults \
-            to the cores divided by the threads per trial.
+            Each trial uses 1 BLAS thread, not the preset's 2, unless --threads (or --vary threads=...) sets \
+            it, whatever --jobs is: the thread count changes float sums, and a sweep gives the same numbers \
+            however it is scheduled. --jobs defaults to the cores divided by the threads per trial.
 
             --shard INDEX/COUNT runs every COUNT-th trial starting at the 0-based INDEX (pass \
             $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX as they are) into a shard folder; \
@@ -82,7 +80,7 @@ struct SweepCommand: ParsableCommand {
         let axes = try vary.map { try SweepAxis(parsing: $0) }
         let seedValues = try SweepPlan.seeds(count: seeds, list: try seedList.map(Self.parseSeeds))
         let plan = try SweepPlan(
-            dataset: dataset.lowercased(), preset: training.preset ?? "default", axes: axes, seeds: seedValues)
+            dataset: dataset.lowercased(), preset: training.preset?.name ?? "default", axes: axes, seeds: seedValues)
         let arguments = SweepArguments(Resumption.commandLine)
         var settings = report.settings(abortingWhen: shouldAbort)
         settings.restart = restart.restart
@@ -112,15 +110,7 @@ struct SweepCommand: ParsableCommand {
         let quiet = report.quiet
         let pipeline = SweepPipeline(
             request: try makeRequest(abortingWhen: { signals.isAborted }), shouldStop: { signals.isStopRequested },
-            progress: { p in
-                guard !quiet else { return }
-                let width = String(p.total).count
-                let count = String(repeating: " ", count: width - String(p.finished).count) + "\(p.finished)"
-                var line = "[\(count)/\(p.total)] \(p.trial)  \(SweepReport.statusWords(p.status))"
-                if let v = p.validationAccuracy { line += ", validation accuracy \(ReportNumberFormat.percent(v))" }
-                line += ", \(ReportNumberFormat.duration(p.seconds))"
-                Console.error(line)
-            },
+            progress: { if !quiet { Console.error($0.line) } },
             note: { if !quiet { Console.error($0) } })
         let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
         try SweepOutput.finish(outcome, json: report.json, quiet: quiet, signals: signals)

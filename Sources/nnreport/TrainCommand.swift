@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Metrics
 import NNReportKit
 
 /// What `nnreport mnist` and `nnreport fashion` share: options, validation and the run.
@@ -28,7 +27,7 @@ extension TrainCommand {
         var settings = report.settings(abortingWhen: shouldAbort)
         settings.restart = restart.restart
         return TrainRequest(
-            dataset: Self.dataset, preset: training.preset, overrides: training.overrides, data: data.settings,
+            dataset: Self.dataset, preset: training.preset?.name, overrides: training.overrides, data: data.settings,
             report: settings)
     }
 
@@ -44,21 +43,13 @@ extension TrainCommand {
             progressMode: ProgressDisplay.automaticMode(quiet: quiet),
             note: { if !quiet { Console.error($0) } })
         let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
-        if report.json {
-            print(JSONWriter.pretty(outcome.summary), terminator: "")
-        }
-        if !quiet {
-            var line = "Report written to \(outcome.folder.path)"
-            if let accuracy = outcome.summary["test_accuracy"]?.doubleValue {
-                line += String(format: " (test accuracy %.2f%%)", accuracy * 100)
-            }
-            Console.error(line)
-        }
-        switch outcome.status {
-        case .completed, .earlyStopped: return
+        if report.json { print(outcome.summaryJSON, terminator: "") }
+        if !quiet { Console.error(outcome.doneMessage) }
+        switch outcome.ending {
+        case .finished: return
         case .interrupted: throw ExitCode(signals.exitStatus)
-        case .diverged:
-            Console.error("Training diverged: \(outcome.result.statusMessage ?? "the report says where").")
+        case .diverged(let message):
+            Console.error(message)
             throw ExitCode(ExitStatus.diverged)
         }
     }

@@ -1,20 +1,21 @@
 import Foundation
 import ArgumentParser
+import Engine
 import NNReportKit
 
-/// The training options of DESIGN.md; each overrides one value of the chosen preset.
+/// The training options (README, "Commands, options and presets"); each overrides one value of the chosen preset.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Start from a named preset: default, homework, cs231n, keras, pytorch.", valueName: "name"))
-    var preset: String?
+    @Option(help: ArgumentHelp("Start from a named preset.", valueName: "name"))
+    var preset: PresetName?
 
     @Option(help: ArgumentHelp("Hidden layer widths, comma-separated, e.g. 256,128,64.", valueName: "widths"))
     var hidden: LayerWidths?
 
-    @Option(help: ArgumentHelp("Hidden activation: relu, sigmoid or tanh.", valueName: "name"))
-    var activation: String?
+    @Option(help: ArgumentHelp("Hidden activation.", valueName: "name"))
+    var activation: Activation?
 
-    @Option(help: ArgumentHelp("Optimizer: sgd, momentum or adam.", valueName: "name"))
-    var optimizer: String?
+    @Option(help: ArgumentHelp("Optimizer.", valueName: "name"))
+    var optimizer: OptimizerKind?
 
     @Option(name: .customLong("lr"), help: ArgumentHelp("Learning rate, e.g. 0.001.", valueName: "rate"))
     var learningRate: Double?
@@ -24,8 +25,8 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(
         name: .customLong("lr-schedule"),
-        help: ArgumentHelp("Learning-rate schedule: constant, step, exponential or cosine.", valueName: "name"))
-    var lrSchedule: String?
+        help: ArgumentHelp("Learning-rate schedule.", valueName: "name"))
+    var lrSchedule: ScheduleKind?
 
     @Option(
         name: .customLong("lr-decay"),
@@ -39,7 +40,9 @@ struct TrainingOptions: ParsableArguments {
         help: ArgumentHelp("Epochs between decays of the step schedule.", valueName: "n"))
     var lrStepEpochs: Int?
 
-    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Mini-batch size (1 = one sample at a time).", valueName: "n"))
+    @Option(
+        name: .customLong("batch-size"),
+        help: ArgumentHelp("Mini-batch size (1 = one sample at a time).", valueName: "n"))
     var batchSize: Int?
 
     @Option(help: ArgumentHelp("Number of passes over the training split.", valueName: "n"))
@@ -75,7 +78,9 @@ struct TrainingOptions: ParsableArguments {
     @Flag(name: .customLong("no-early-stopping"), help: "Turn off early stopping even when the preset uses it.")
     var noEarlyStopping = false
 
-    @Option(help: ArgumentHelp("Images held out of the training set for validation (the last ones of the file).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Images held out of the training set for validation (the last ones of the file).", valueName: "n"))
     var validation: Int?
 
     @Option(
@@ -85,23 +90,27 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(
         name: .customLong("input-transform"),
-        help: ArgumentHelp("How pixels become inputs: raw, unit, mean-image, normalize or standardize.", valueName: "name"))
-    var inputTransform: String?
+        help: ArgumentHelp("How pixels become inputs.", valueName: "name"))
+    var inputTransform: InputTransformKind?
 
     @Flag(inversion: .prefixedNo, help: "Shuffle the training images every epoch (seeded).")
     var shuffle: Bool?
 
-    @Option(help: ArgumentHelp("BLAS threads (default: the preset's, 2).", valueName: "n"))
+    // One text for `nnreport mnist` and `nnreport sweep`, which share these options: a sweep's
+    // trials default to SweepPlan.defaultThreads, not the preset's count.
+    @Option(
+        help: ArgumentHelp(
+            "BLAS threads (default: the preset's, 2; in a sweep, 1 per trial whatever --jobs is).", valueName: "n"))
     var threads: Int?
 
     var overrides: TrainingOverrides {
         var o = TrainingOverrides()
         o.hidden = hidden?.widths
-        o.activation = activation
-        o.optimizer = optimizer
+        o.activation = activation?.rawValue
+        o.optimizer = optimizer?.rawValue
         o.learningRate = learningRate
         o.momentum = momentum
-        o.lrSchedule = lrSchedule
+        o.lrSchedule = lrSchedule?.rawValue
         o.lrDecay = lrDecay
         o.lrStepEpochs = lrStepEpochs
         o.batchSize = batchSize
@@ -115,7 +124,7 @@ struct TrainingOptions: ParsableArguments {
         o.noEarlyStopping = noEarlyStopping
         o.validation = validation
         o.trainLimit = trainLimit
-        o.inputTransform = inputTransform
+        o.inputTransform = inputTransform?.rawValue
         o.shuffle = shuffle
         o.threads = threads
         return o

@@ -1,3 +1,4 @@
+import TestSupport
 import Charts
 import ChartsCairo
 import Foundation

@@ -1,5 +1,6 @@
 import Charts
 import Testing
+import TestSupport
 
 @testable import ChartsCairo
 
@@ -28,7 +29,7 @@ import Testing
         let row = 20 * scale
         for x in (20 * scale)..<(100 * scale) {
             let a = long.pixel(row: row, column: x).0, b = short.pixel(row: row, column: x).0
-            #expect(abs(Int(a) - Int(b)) <= 2, "x \(x): \(a) vs \(b)")
+            #expect(isClose(Int(a), Int(b), absolute: 2), "x \(x): \(a) vs \(b)")
         }
     }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Charts
 @testable import ChartsCairo
 import Foundation

@@ -1,6 +1,7 @@
 import Charts
 import ChartsCairo
 import Testing
+import TestSupport
 
 @Suite struct TextRenderingTests {
     let measurer = TestRendering.renderer.measurer
@@ -8,10 +9,10 @@ import Testing
     @Test func measurementsScaleLinearlyWithSize() {
         let small = measurer.measure("Validation loss 0.0123", font: FontSpec(size: 10))
         let large = measurer.measure("Validation loss 0.0123", font: FontSpec(size: 20))
-        #expect(abs(large.width - 2 * small.width) < 1e-6)
-        #expect(abs(large.ascent - 2 * small.ascent) < 1e-6)
+        #expect(isClose(large.width, 2 * small.width, absolute: 1e-6))
+        #expect(isClose(large.ascent, 2 * small.ascent, absolute: 1e-6))
         // DejaVu Sans: ascent 0.928 em, descent 0.236 em.
-        #expect(abs(small.ascent - 9.28) < 0.05 && abs(small.descent - 2.36) < 0.05)
+        #expect(isClose(small.ascent, 9.28, absolute: 0.05) && isClose(small.descent, 2.36, absolute: 0.05))
     }
 
     @Test func boldIsWiderAndEmptyIsZero() {

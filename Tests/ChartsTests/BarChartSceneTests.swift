@@ -17,7 +17,9 @@ import TestSupport
         #expect(bars.allSatisfy { $0.rect.maxY == zero })
         // Heights in proportion to values (within a pixel of rounding).
         let unit = bars[2].rect.height
-        #expect(abs(bars[0].rect.height - 0.2 * unit) <= 1 && abs(bars[1].rect.height - 0.5 * unit) <= 1)
+        #expect(
+            isClose(bars[0].rect.height, 0.2 * unit, absolute: 1)
+                && isClose(bars[1].rect.height, 0.5 * unit, absolute: 1))
         #expect(panel.xAxis!.labels == ["a", "b", "c"])
         #expect(panel.legend == nil)
     }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Charts
 
@@ -23,13 +24,13 @@ import Testing
     @Test func barsStartAtZeroWithoutPaddingBelow() {
         let domain = Domain.covering([3, 7], type: .linear, padding: 0.05, includeZero: true)
         #expect(domain.lowerBound == 0)
-        #expect(abs(domain.upperBound - 7.35) < 1e-12)
+        #expect(isClose(domain.upperBound, 7.35, absolute: 1e-12))
     }
 
     @Test func logDomainIgnoresNonPositiveValuesAndPadsInLogSpace() {
         let domain = Domain.covering([-1, 0, 0.01, 100], type: .log, padding: 0.05)
         #expect(abs(Math.log10(domain.lowerBound) + 2.2) < 1e-12)
-        #expect(abs(Math.log10(domain.upperBound) - 2.2) < 1e-12)
+        #expect(isClose(Math.log10(domain.upperBound), 2.2, absolute: 1e-12))
     }
 
     @Test func noDrawableValuesGiveADefaultRange() {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Charts
 
@@ -8,9 +9,9 @@ import Testing
         // ema2 = 0.6*0.4 + 0.4*3 = 1.44, debiased by 1 - 0.36 = 0.64 -> 2.25
         // ema3 = 0.6*1.44 + 0.4*2 = 1.664, debiased by 1 - 0.216 = 0.784 -> 2.1224...
         let smoothed = ExponentialSmoothing.smooth([1, 3, 2], weight: 0.6)
-        #expect(abs(smoothed[0] - 1) < 1e-12)
-        #expect(abs(smoothed[1] - 2.25) < 1e-12)
-        #expect(abs(smoothed[2] - 1.664 / 0.784) < 1e-12)
+        #expect(isClose(smoothed[0], 1, absolute: 1e-12))
+        #expect(isClose(smoothed[1], 2.25, absolute: 1e-12))
+        #expect(isClose(smoothed[2], 1.664 / 0.784, absolute: 1e-12))
     }
 
     @Test func firstPointIsNotPulledTowardsZero() {
@@ -22,7 +23,7 @@ import Testing
         let smoothed = ExponentialSmoothing.smooth([1, .nan, 3], weight: 0.5)
         #expect(smoothed[1].isNaN)
         // As if the NaN were absent: (0.5*0.5 + 0.5*3) / (1 - 0.25).
-        #expect(abs(smoothed[2] - (0.25 + 1.5) / 0.75) < 1e-12)
+        #expect(isClose(smoothed[2], (0.25 + 1.5) / 0.75, absolute: 1e-12))
     }
 
     @Test func constantSeriesAndZeroWeightAreUnchanged() {

@@ -23,7 +23,7 @@ import TestSupport
         #expect(panel.cells.count == 100)
         let diagonal = panel.cells.first { $0.row == 3 && $0.column == 3 }!
         #expect(diagonal.text == "953")
-        #expect(panel.cells.allSatisfy { abs($0.rect.width - $0.rect.height) < 1e-9 })
+        #expect(panel.cells.allSatisfy { isClose($0.rect.width, $0.rect.height, absolute: 1e-9) })
         #expect(panel.cells.allSatisfy { panel.plotRect.contains($0.rect, tolerance: 1e-9) })
         #expect(panel.colorBar!.axis.label == "images")
         #expect(panel.colorBar!.rect.minX > panel.plotRect.maxX)

@@ -21,7 +21,7 @@ import TestSupport
         for (i, tile) in panel.tiles.enumerated() {
             let caption = scene.texts.first { $0.string == "tile \(i)" }!
             #expect(caption.bounds.minY >= tile.rect.maxY)
-            #expect(abs(caption.position.x - tile.rect.midX) < 1e-9)
+            #expect(isClose(caption.position.x, tile.rect.midX, absolute: 1e-9))
         }
     }
 
@@ -41,7 +41,9 @@ import TestSupport
         let tile = ImageTile(rows: 1, columns: 3, values: [-2, 0, 2])
         let raster = ImageGrid.raster(tile, range: -2...2, table: ColorMap.blueRed.lookupTable())
         let (r, g, b, _) = raster.pixel(row: 0, column: 1)
-        #expect(abs(Int(r) - 0xF7) <= 2 && abs(Int(g) - 0xF7) <= 2 && abs(Int(b) - 0xF7) <= 2)
+        #expect(
+            isClose(Int(r), 0xF7, absolute: 2) && isClose(Int(g), 0xF7, absolute: 2)
+                && isClose(Int(b), 0xF7, absolute: 2))
         #expect(raster.pixel(row: 0, column: 0).2 > raster.pixel(row: 0, column: 0).0)  // blue for negative
         #expect(raster.pixel(row: 0, column: 2).0 > raster.pixel(row: 0, column: 2).2)  // red for positive
     }

@@ -26,11 +26,11 @@ import TestSupport
             let data = chart.series[0].points[i]
             let ex = plot.minX + (data.x - xd.lowerBound) / (xd.upperBound - xd.lowerBound) * plot.width
             let ey = plot.maxY - (data.y - yd.lowerBound) / (yd.upperBound - yd.lowerBound) * plot.height
-            #expect(abs(position!.x - ex) <= 0.5 && abs(position!.y - ey) <= 0.5)
+            #expect(isClose(position!.x, ex, absolute: 0.5) && isClose(position!.y, ey, absolute: 0.5))
             #expect(plot.contains(position!))
         }
         // Tick marks line up with their values.
-        for tick in x.ticks { #expect(abs(x.scale.position(of: tick.value)! - tick.position) < 1e-9) }
+        for tick in x.ticks { #expect(isClose(x.scale.position(of: tick.value)!, tick.position, absolute: 1e-9)) }
     }
 
     @Test func legendKeepsSeriesOrderAndCoversNoData() {
@@ -109,7 +109,7 @@ import TestSupport
         let x = [1.0, 2, 3, 4]
         let runs = [[1.0, 0.8, 0.6, 0.5], [1.2, 0.9, 0.7, 0.55], [0.9, 0.7, 0.65, 0.45]]
         let series = LineSeries.aggregate("loss", x: x, runs: runs)
-        #expect(abs(series.points[0].y - (1.0 + 1.2 + 0.9) / 3) < 1e-12)
+        #expect(isClose(series.points[0].y, (1.0 + 1.2 + 0.9) / 3, absolute: 1e-12))
         let (scene, panel) = build(LineChart(series: [series]))
         #expect(panel.legend?.entries == ["loss (mean ± std, n = 3)"])
         let bandFills = scene.items.filter { item in
@@ -128,7 +128,7 @@ import TestSupport
             markers: [VerticalMarker(x: 4, label: "best epoch 4")])
         let (scene, panel) = build(chart)
         let marker = panel.markers[0]
-        #expect(abs(marker.position - panel.xAxis!.scale.position(of: 4)!) < 1e-9)
+        #expect(isClose(marker.position, panel.xAxis!.scale.position(of: 4)!, absolute: 1e-9))
         let label = scene.texts.first { $0.string == "best epoch 4" }!
         #expect(panel.plotRect.contains(label.bounds))
         #expect(label.position.x > marker.position)
@@ -161,7 +161,7 @@ import TestSupport
         let y = panel.yAxis!
         #expect(y.scale.domain.contains(0.5) && y.scale.domain.lowerBound < 0.5)
         #expect(y.ticks.count >= 2)
-        #expect(abs(panel.series[0].positions[0]!.y - panel.plotRect.midY) < 0.5)
+        #expect(isClose(panel.series[0].positions[0]!.y, panel.plotRect.midY, absolute: 0.5))
     }
 
     @Test func longTitleIsWrappedNotClipped() {

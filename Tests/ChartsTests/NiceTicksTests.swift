@@ -91,7 +91,9 @@ import TestSupport
             #expect(decimals.count <= 1, "labels \(ticks.labels) mix decimals")
             for (value, label) in zip(ticks.values, ticks.labels) {
                 let parsed = parse(label)
-                #expect(abs(parsed - value) <= step.value * 1e-6 + abs(value) * 1e-12, "label \(label) for \(value)")
+                #expect(
+                    isClose(parsed, value, absolute: step.value * 1e-6 + abs(value) * 1e-12),
+                    "label \(label) for \(value)")
             }
         }
     }

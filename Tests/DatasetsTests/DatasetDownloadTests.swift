@@ -10,7 +10,7 @@ import TestSupport
 @Suite(.serialized) struct DatasetDownloadTests {
     /// `/good/` serves the published bytes, `/recompressed/` the same content at another gzip
     /// level, `/corrupt/` damaged gzip, `/wrong/` valid gzip of other content, `/partial/` only
-    /// the first file (the others 404), `/slow/` answers after 5 s.
+    /// the first file (the others 404), `/slow/` never answers.
     private static func routes() -> [String: HTTPTestServer.Response] {
         var routes: [String: HTTPTestServer.Response] = [:]
         for (name, bytes) in TinyDataset.compressed {
@@ -20,7 +20,7 @@ import TestSupport
             corrupt[corrupt.count / 2] ^= 0xff
             routes["/corrupt/\(name)"] = .ok(corrupt)
             routes["/wrong/\(name)"] = .ok(gzip(DatasetsFixtures.labels([1, 2, 3])))
-            routes["/slow/\(name)"] = HTTPTestServer.Response(status: 200, body: bytes, delay: 5)
+            routes["/slow/\(name)"] = HTTPTestServer.Response(status: 200, body: bytes, stalls: true)
         }
         routes["/partial/train-images-idx3-ubyte.gz"] = .ok(TinyDataset.compressed["train-images-idx3-ubyte.gz"]!)
         return routes

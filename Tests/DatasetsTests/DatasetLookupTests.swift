@@ -4,7 +4,7 @@ import TestSupport
 
 @testable import Datasets
 
-/// The lookup order of DESIGN.md, with an environment confined to a scratch folder:
+/// The lookup order of Docs/Architecture.md, with an environment confined to a scratch folder:
 /// --data-dir, $NNREPORT_DATA/<dataset>, user cache, system copy, download.
 @Suite struct DatasetLookupTests {
     let descriptor = TinyDataset.descriptor(system: ["/usr/share/datasets/tiny"])

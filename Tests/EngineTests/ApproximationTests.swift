@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 /// The step-neuron box network, the box approximation of a smooth function, and the data
@@ -59,7 +60,8 @@ import Testing
             let approximation = BoxApproximation(target, boxes: n)
             #expect(approximation.network.hiddenCount == 2 * n)
             let error = approximation.error(against: target)
-            #expect(error.maxAbsolute <= approximation.errorBound(lipschitz: target.lipschitzBound), "N = \(n): \(error)")
+            #expect(
+                error.maxAbsolute <= approximation.errorBound(lipschitz: target.lipschitzBound), "N = \(n): \(error)")
             #expect(error.rms <= error.maxAbsolute)
             if let previous {
                 #expect(error.maxAbsolute < previous.maxAbsolute, "N = \(n): \(error) vs \(previous)")
@@ -70,8 +72,8 @@ import Testing
         // Once the boxes are narrower than the bumps, doubling N halves the error (error ~ 1/N).
         let e32 = BoxApproximation(target, boxes: 32).error(against: target)
         let e64 = BoxApproximation(target, boxes: 64).error(against: target)
-        #expect(abs(e64.maxAbsolute / e32.maxAbsolute - 0.5) < 0.1)
-        #expect(abs(e64.rms / e32.rms - 0.5) < 0.1)
+        #expect(isClose(e64.maxAbsolute / e32.maxAbsolute, 0.5, absolute: 0.1))
+        #expect(isClose(e64.rms / e32.rms, 0.5, absolute: 0.1))
     }
 
     @Test func boxApproximationIsTheStaircaseOfCentreValues() {
@@ -92,7 +94,7 @@ import Testing
         #expect(merged.hiddenCount == 9)
         for i in 0..<600 {
             let x = -3.2 + Double(i) * 0.0107
-            #expect(abs(merged(x) - approximation(x)) < 1e-12, "x = \(x)")
+            #expect(isClose(merged(x), approximation(x), absolute: 1e-12), "x = \(x)")
         }
     }
 
@@ -100,7 +102,7 @@ import Testing
         let summary = ErrorSummary(residuals: [0.1, -0.5, 0.2, 0.5], at: [0, 1, 2, 3])
         #expect(summary.maxAbsolute == 0.5)
         #expect(summary.worstX == 1)
-        #expect(abs(summary.rms - (0.55 / 4).squareRoot()) < 1e-15)
+        #expect(isClose(summary.rms, (0.55 / 4).squareRoot(), absolute: 1e-15))
     }
 
     static let dataSet1 = (x: (0...12).map(Double.init), t: [8, 6, 4, 2, 0, 2, 4, 2, 0, 2, 4, 6, 8.0])

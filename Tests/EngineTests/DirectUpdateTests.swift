@@ -2,6 +2,7 @@
 import Randomness
 import LinearAlgebra
 import Testing
+import TestSupport
 
 /// Plain SGD adds `-lr × gradient` straight into the parameters during the backward pass; that
 /// must equal computing the gradients, adding weight decay and stepping.
@@ -34,7 +35,7 @@ import Testing
         }
         let a = model(direct: true), b = model(direct: false)
         for (p, q) in zip(a.parameters, b.parameters) {
-            for (x, y) in zip(p.values.values, q.values.values) { #expect(abs(x - y) < 1e-6) }
+            for (x, y) in zip(p.values.values, q.values.values) { #expect(isClose(x, y, absolute: 1e-6)) }
         }
         #expect(a.network(inputTransform: .identity) != network)
     }

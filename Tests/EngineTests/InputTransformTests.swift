@@ -1,6 +1,7 @@
 @testable import Engine
 import LinearAlgebra
 import Testing
+import TestSupport
 
 @Suite struct InputTransformTests {
     /// Three 2-pixel images; the transform is computed from the first two only.
@@ -15,17 +16,17 @@ import Testing
     @Test func meanImageUsesTheTrainingSplitOnly() {
         let t = InputTransformKind.meanImage.transform(images: pixels, pixels: 2, indices: 0..<2)
         #expect(t.scale == Float(1) / 255)
-        #expect(abs(t.mean[0] - 0.5) < 1e-6 && abs(t.mean[1] - 1) < 1e-6)
+        #expect(isClose(t.mean[0], 0.5, absolute: 1e-6) && isClose(t.mean[1], 1, absolute: 1e-6))
         #expect(t.std == [1])
     }
 
     @Test func standardizeFloorsTheDeviation() {
         let t = InputTransformKind.standardize.transform(images: pixels, pixels: 2, indices: 0..<2)
-        #expect(abs(t.std[0] - 0.5) < 1e-6)
+        #expect(isClose(t.std[0], 0.5, absolute: 1e-6))
         // Pixel 1 is 255 in both training images: its deviation 0 is raised to the 0.1 floor.
         #expect(t.std[1] == 0.1)
         let n = InputTransformKind.normalize.transform(images: pixels, pixels: 2, indices: 0..<2)
-        #expect(n.mean.count == 1 && abs(n.mean[0] - 0.75) < 1e-6)
+        #expect(n.mean.count == 1 && isClose(n.mean[0], 0.75, absolute: 1e-6))
     }
 
     @Test func batchLoaderAppliesRawTimesScaleMinusMeanOverStd() {

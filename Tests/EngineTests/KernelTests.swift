@@ -3,6 +3,7 @@ import Foundation
 @testable import Engine
 import LinearAlgebra
 import Testing
+import TestSupport
 
 @Suite struct KernelTests {
     @Test func softmaxCrossEntropyIsStableForHugeLogits() {
@@ -15,11 +16,11 @@ import Testing
                 logits: lp.baseAddress!, bias: bias, rows: 2, classes: 3, labels: labels, output: .probabilities)
         }
         #expect(logits.allSatisfy { $0.isFinite })
-        #expect(abs(logits[0] - 1) < 1e-6 && logits[2] == 0)
-        #expect(abs(logits[3...].reduce(0, +) - 1) < 1e-6)
+        #expect(isClose(logits[0], 1, absolute: 1e-6) && logits[2] == 0)
+        #expect(isClose(logits[3...].reduce(0, +), 1, absolute: 1e-6))
         // Row 1: -log softmax(90 | 88, 89, 90) = log(1 + e^-1 + e^-2).
         let expected = log(1 + exp(-1.0) + exp(-2.0))
-        #expect(abs(outcome.lossSum - expected) < 1e-5)
+        #expect(isClose(outcome.lossSum, expected, absolute: 1e-5))
         #expect(outcome.correct == 2)
     }
 
@@ -40,11 +41,11 @@ import Testing
         var g = SplitMix64(seed: 11)
         DropoutKernels.forward(x.data, mask: mask.data, count: count, rate: rate, generator: &g)
         let kept = mask.values.filter { $0 != 0 }
-        #expect(kept.allSatisfy { abs($0 - 1 / 0.7) < 1e-6 })
+        #expect(kept.allSatisfy { isClose($0, 1 / 0.7, absolute: 1e-6) })
         let keptFraction = Double(kept.count) / Double(count)
-        #expect(abs(keptFraction - 0.7) < 0.02)
+        #expect(isClose(keptFraction, 0.7, absolute: 0.02))
         let mean = x.values.reduce(0, +) / Float(count)
-        #expect(abs(mean - 1) < 0.03)
+        #expect(isClose(mean, 1, absolute: 0.03))
         #expect(x.values == mask.values)
     }
 
@@ -62,7 +63,7 @@ import Testing
         DenseKernels.forward(input: x, weights: w, output: yBLAS)
         x.rows = 1
         DenseKernels.forward(input: x, weights: w, output: yOne)
-        for o in 0..<outputs { #expect(abs(yBLAS[0, o] - yOne[0, o]) < 1e-5) }
+        for o in 0..<outputs { #expect(isClose(yBLAS[0, o], yOne[0, o], absolute: 1e-5)) }
 
         let dW2 = Matrix(rows: outputs, columns: inputs), dB2 = Matrix(rows: 1, columns: outputs)
         let dW1 = Matrix(rows: outputs, columns: inputs), dB1 = Matrix(rows: 1, columns: outputs)
@@ -73,8 +74,8 @@ import Testing
         dOut.rows = 1
         DenseKernels.accumulateParameterGradients(
             outputGradient: dOut, input: x, weightGradient: dW1, biasGradient: dB1)
-        for (a, b) in zip(dW2.values, dW1.values) { #expect(abs(a - 2 * b) < 1e-5) }
-        for (a, b) in zip(dB2.values, dB1.values) { #expect(abs(a - 2 * b) < 1e-6) }
+        for (a, b) in zip(dW2.values, dW1.values) { #expect(isClose(a, 2 * b, absolute: 1e-5)) }
+        for (a, b) in zip(dB2.values, dB1.values) { #expect(isClose(a, 2 * b, absolute: 1e-6)) }
     }
 
     @Test func initializersDrawTheDocumentedScales() {
@@ -82,7 +83,7 @@ import Testing
         var w = [Float](repeating: 0, count: 400 * 100), b = [Float](repeating: 1, count: 100)
         Initializer.homework.fill(weights: &w, biases: &b, inputs: 400, outputs: 100, generator: &g)
         let variance = w.reduce(0) { $0 + Double($1 * $1) } / Double(w.count)
-        #expect(abs(variance - 1.0 / 400) < 0.1 / 400)
+        #expect(isClose(variance, 1.0 / 400, absolute: 0.1 / 400))
         #expect(b.allSatisfy { $0 == 0 })
         Initializer.xavier.fill(weights: &w, biases: &b, inputs: 400, outputs: 100, generator: &g)
         #expect(w.allSatisfy { abs($0) <= Float((6.0 / 500).squareRoot()) })

@@ -1,6 +1,7 @@
 @testable import Engine
 import LinearAlgebra
 import Testing
+import TestSupport
 
 /// Update rules on tiny hand-computed cases.
 @Suite struct OptimizerTests {
@@ -25,11 +26,11 @@ import Testing
         #expect(optimizer.directUpdateScale(learningRate: 0.1) == nil)
         optimizer.step([p], learningRate: 0.1)
         // v = -0.1 * 2 = -0.2; x = 0.8
-        #expect(abs(p.values[0, 0] - 0.8) < 1e-6)
+        #expect(isClose(p.values[0, 0], 0.8, absolute: 1e-6))
         p.gradient[0, 0] = 1
         optimizer.step([p], learningRate: 0.1)
         // v = 0.9 * -0.2 - 0.1 * 1 = -0.28; x = 0.52
-        #expect(abs(p.values[0, 0] - 0.52) < 1e-6)
+        #expect(isClose(p.values[0, 0], 0.52, absolute: 1e-6))
         #expect(p.gradient[0, 0] == 0)
     }
 
@@ -42,7 +43,7 @@ import Testing
         // After one step the bias-corrected moments are g and g², so x moves by lr · sign(g).
         for (x, g) in zip(p.values.values, g0) {
             let expected: Float = g == 0 ? 1 : 1 - 0.01 * (g > 0 ? 1 : -1)
-            #expect(abs(x - expected) < 1e-5)
+            #expect(isClose(x, expected, absolute: 1e-5))
         }
         // Second step with gradient 1 everywhere, by the formula in Double.
         p.gradient.fill(1)
@@ -53,7 +54,7 @@ import Testing
             let mHat = m / (1 - 0.81), vHat = v / (1 - 0.999 * 0.999)
             let first: Double = g == 0 ? 1 : 1 - 0.01 * (g > 0 ? 1 : -1)
             let expected = first - 0.01 * mHat / (vHat.squareRoot() + 1e-8)
-            #expect(abs(Double(x) - expected) < 1e-5, "element \(i)")
+            #expect(isClose(Double(x), expected, absolute: 1e-5), "element \(i)")
         }
         #expect(adam.stepCount == 2)
     }

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func benchmarkFlopsMatchTheIssue() {
-        // PERF-NOTES.md: 1.05 MFLOP per training sample for 784-256-128-64-10.
+        // Docs/Performance.md: 1.05 MFLOP per training sample for 784-256-128-64-10.
         #expect(Benchmark.flopsPerSample(sizes: [784, 256, 128, 64, 10]) == 1_052_416)
         #expect(
             BenchConfiguration.standard(threads: 1).map(\.name) == ["mlp-b32", "mlp-b64", "mlp-b128", "homework-b1"])

@@ -1,6 +1,7 @@
 import Randomness
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 /// The one-input ReLU network's gradients and the multi-start fitter.
@@ -24,7 +25,7 @@ import Testing
     func gradientMatchesCentredDifferences(seed: UInt64) {
         let (net, x, t) = Self.randomProblem(seed: seed)
         let (loss, gradient) = net.lossAndGradient(x: x, t: t)
-        #expect(abs(loss - net.meanSquaredError(x: x, t: t)) < 1e-12)
+        #expect(isClose(loss, net.meanSquaredError(x: x, t: t), absolute: 1e-12))
         let flat = net.flattened
         let analytic = gradient.flattened
         let h = 1e-6
@@ -77,11 +78,11 @@ import Testing
         // The exact fit bends where the teacher does: near 3, 6 and 8.
         let kinks = best.final.kinks(inside: fit.range).map(\.x)
         for expected in [3.0, 6, 8] {
-            #expect(kinks.contains { abs($0 - expected) < 1 }, "kinks \(kinks)")
+            #expect(kinks.contains { isClose($0, expected, absolute: 1) }, "kinks \(kinks)")
         }
         // Between data points the fit may differ from the teacher, but not at them.
         for (xi, ti) in zip(x, t) {
-            #expect(abs(best.final(xi) - ti) < 1e-6)
+            #expect(isClose(best.final(xi), ti, absolute: 1e-6))
         }
     }
 

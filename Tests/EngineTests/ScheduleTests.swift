@@ -1,5 +1,6 @@
 import Engine
 import Testing
+import TestSupport
 
 @Suite struct ScheduleTests {
     @Test func constantStepExponential() {
@@ -9,15 +10,17 @@ import Testing
             [1, 2, 3, 4, 5].map { step.rate(base: 1, epoch: $0, step: 0, totalSteps: 10) } == [1, 1, 0.5, 0.5, 0.25])
         let exponential = LearningRateSchedule.exponential(factor: 0.98)
         #expect(exponential.rate(base: 1e-3, epoch: 1, step: 0, totalSteps: 10) == 1e-3)
-        #expect(abs(exponential.rate(base: 1e-3, epoch: 3, step: 0, totalSteps: 10) - 1e-3 * 0.98 * 0.98) < 1e-15)
+        #expect(
+            isClose(
+                exponential.rate(base: 1e-3, epoch: 3, step: 0, totalSteps: 10), 1e-3 * 0.98 * 0.98, absolute: 1e-15))
     }
 
     @Test func cosineRunsFromBaseToMinimumOverTheSteps() {
         let cosine = LearningRateSchedule.cosine(minimum: 0.01)
         #expect(cosine.rate(base: 1, epoch: 1, step: 0, totalSteps: 101) == 1)
-        #expect(abs(cosine.rate(base: 1, epoch: 1, step: 50, totalSteps: 101) - 0.505) < 1e-12)
-        #expect(abs(cosine.rate(base: 1, epoch: 1, step: 100, totalSteps: 101) - 0.01) < 1e-12)
+        #expect(isClose(cosine.rate(base: 1, epoch: 1, step: 50, totalSteps: 101), 0.505, absolute: 1e-12))
+        #expect(isClose(cosine.rate(base: 1, epoch: 1, step: 100, totalSteps: 101), 0.01, absolute: 1e-12))
         // Past the planned steps it stays at the minimum instead of rising again.
-        #expect(abs(cosine.rate(base: 1, epoch: 1, step: 500, totalSteps: 101) - 0.01) < 1e-12)
+        #expect(isClose(cosine.rate(base: 1, epoch: 1, step: 500, totalSteps: 101), 0.01, absolute: 1e-12))
     }
 }

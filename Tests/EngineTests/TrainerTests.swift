@@ -3,6 +3,7 @@ import Foundation
 @testable import Engine
 import Metrics
 import Testing
+import TestSupport
 
 @Suite struct TrainerTests {
     let train = Fixtures.synthetic(count: 400, seed: 1)
@@ -27,7 +28,7 @@ import Testing
         #expect(recorder.end?.status == .completed)
         // Rows of the test probabilities sum to 1.
         for r in 0..<90 {
-            #expect(abs(result.testProbabilities[(r * 3)..<(r * 3 + 3)].reduce(0, +) - 1) < 1e-5)
+            #expect(isClose(result.testProbabilities[(r * 3)..<(r * 3 + 3)].reduce(0, +), 1, absolute: 1e-5))
         }
     }
 
@@ -117,7 +118,7 @@ import Testing
         let p = result.model.predictProbabilities(pixels: pixels)
         var loss = 0.0
         for (r, image) in validation.enumerated() { loss -= Double(p[r * 3 + Int(noisy.labels[image])]).logarithm }
-        #expect(abs(loss / Double(validation.count) - losses[best]) < 1e-4)
+        #expect(isClose(loss / Double(validation.count), losses[best], absolute: 1e-4))
     }
 
     @Test func splitsHoldOutTheLastImagesAndLimitTraining() {

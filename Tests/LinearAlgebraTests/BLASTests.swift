@@ -1,5 +1,6 @@
 import LinearAlgebra
 import Testing
+import TestSupport
 
 /// Naive row-major reference: c = alpha * op(a) op(b) + beta * c.
 func referenceGemm(
@@ -38,7 +39,7 @@ func values(_ count: Int, seed: Int) -> [Float] {
             Matrix(rows: ar, columns: ac, values: a), transA ? .transpose : .none,
             Matrix(rows: br, columns: bc, values: b), transB ? .transpose : .none, into: c, alpha: 0.5, beta: 2)
         let expected = referenceGemm(a, ar, ac, transA, b, br, bc, transB, c0, alpha: 0.5, beta: 2)
-        for (x, y) in zip(c.values, expected) { #expect(abs(x - y) < 1e-5) }
+        for (x, y) in zip(c.values, expected) { #expect(isClose(x, y, absolute: 1e-5)) }
     }
 
     @Test func gemmUsesOnlyActiveRows() {
@@ -67,7 +68,7 @@ func values(_ count: Int, seed: Int) -> [Float] {
         }
         for i in 0..<3 {
             let expected = 2 * (0..<4).reduce(Float(0)) { $0 + a[i * 4 + $1] * x[$1] } + 1
-            #expect(abs(y[i] - expected) < 1e-5)
+            #expect(isClose(y[i], expected, absolute: 1e-5))
         }
         var z: [Float] = [1, 2, 3]
         let w: [Float] = [1, 1, 2]
@@ -106,7 +107,9 @@ func values(_ count: Int, seed: Int) -> [Float] {
             let mi = b1 * m0[i] + (1 - b1) * g0[i]
             let vi = b2 * v0[i] + (1 - b2) * g0[i] * g0[i]
             let xi = x0[i] - step * mi / (vi.squareRoot() * r2 + eps)
-            #expect(abs(m[i] - mi) < 1e-6 && abs(v[i] - vi) < 1e-6 && abs(x[i] - xi) < 1e-5)
+            #expect(
+                isClose(m[i], mi, absolute: 1e-6) && isClose(v[i], vi, absolute: 1e-6)
+                    && isClose(x[i], xi, absolute: 1e-5))
         }
         #expect(g.allSatisfy { $0 == 0 })
     }

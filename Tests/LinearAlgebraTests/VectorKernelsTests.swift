@@ -1,5 +1,6 @@
 import LinearAlgebra
 import Testing
+import TestSupport
 
 @Suite struct VectorKernelsTests {
     /// Lengths around the 8- and 16-wide blocks, so every tail path runs.
@@ -10,7 +11,7 @@ import Testing
         let x = values(count, seed: 1), y = values(count, seed: 2)
         let expected = zip(x, y).reduce(Double(0)) { $0 + Double($1.0) * Double($1.1) }
         let got = VectorKernels.dot(x, y, count: count)
-        #expect(abs(Double(got) - expected) < 1e-4)
+        #expect(isClose(Double(got), expected, absolute: 1e-4))
     }
 
     @Test(arguments: lengths)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Metrics
 
@@ -32,7 +33,7 @@ import Testing
             series.points.count { ($0.step! - 1) * 10 / count == part }
         }
         let mean = Double(series.points.count) / 10
-        #expect(tenths.allSatisfy { abs(Double($0) - mean) < mean * 0.15 }, "\(tenths)")
+        #expect(tenths.allSatisfy { isClose(Double($0), mean, absolute: mean * 0.15) }, "\(tenths)")
     }
 
     @Test func aFIFOAndADeviceAreRefusedWithoutWaiting() throws {
@@ -40,8 +41,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("live.csv")
         #expect(mkfifo(fifo.path, 0o644) == 0)
-        #expect(throws: MetricLogError.cannotRead(
-            path: fifo.path, reason: "it is a FIFO (named pipe), not a log file; write the log to a file first")
+        #expect(
+            throws: MetricLogError.cannotRead(
+                path: fifo.path, reason: "it is a FIFO (named pipe), not a log file; write the log to a file first")
         ) { try LogReader.read(fifo) }
         #expect(throws: MetricLogError.cannotRead(path: "/dev/zero", reason: "it is a device, not a log file")) {
             try LogReader.read(URL(fileURLWithPath: "/dev/zero"), format: .kerasCSV)
@@ -81,8 +83,11 @@ import Testing
     @Test func thousandsOfMetricsGetABoundedNumberOfCharts() throws {
         let names = (0..<2_000).map { "m\($0)" }
         let header = "step," + names.joined(separator: ",") + "\n"
-        let row = { (step: Int) in "\(step)," + names.indices.map { String(Double($0 + step)) }.joined(separator: ",") + "\n" }
-        let log = try LogReader.parse(Array((header + row(1) + row(2)).utf8), format: .table, source: URL(fileURLWithPath: "/t.csv"))
+        let row = { (step: Int) in
+            "\(step)," + names.indices.map { String(Double($0 + step)) }.joined(separator: ",") + "\n"
+        }
+        let log = try LogReader.parse(
+            Array((header + row(1) + row(2)).utf8), format: .table, source: URL(fileURLWithPath: "/t.csv"))
         let plan = log.chartPlan()
         #expect(plan.groups.count == MetricLog.defaultMaximumCharts)
         #expect(plan.undrawn.count == 2_000 - MetricLog.defaultMaximumCharts)

@@ -84,3 +84,25 @@ import Testing
         #expect(throws: MetricLogError.self) { try LogReader.read(url, x: "t").logs }
     }
 }
+
+@Suite struct PythonJSONTests {
+    @Test func dvcliveSummaryWithNaNIsRead() throws {
+        let folder = try Fixtures.makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Fixtures.temporaryFile("dvclive/plots/metrics/loss.tsv", "step\tloss\n0\t0.5\n1\t0.25\n", in: folder)
+        _ = try Fixtures.temporaryFile(
+            "dvclive/metrics.json", "{\"loss\": 0.25, \"best_val_loss\": NaN, \"step\": 1}", in: folder)
+        let log = try LogReader.read(folder).logs[0]
+        #expect(log.warnings.isEmpty, "Python's NaN is accepted in DVCLive's metrics.json")
+        #expect(log.finalValues.first?.name == "best_val_loss" && log.finalValues.first?.value.isNaN == true)
+    }
+
+    @Test func nnreportSummaryWithNaNIsAWarning() throws {
+        let folder = try Fixtures.makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Fixtures.temporaryFile("metrics.jsonl", "{\"event\":\"epoch\",\"epoch\":1,\"loss\":0.5}\n", in: folder)
+        _ = try Fixtures.temporaryFile("summary.json", "{\"test_accuracy\": NaN}", in: folder)
+        let log = try LogReader.read(folder).logs[0]
+        #expect(log.warnings.contains { $0.hasPrefix("summary.json ignored:") }, "nnreport writes strict JSON")
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Metrics
 
@@ -58,6 +59,6 @@ extension MetricLog {
 func same(_ a: [Double], _ b: [Double], tolerance: Double = 1e-12) -> Bool {
     a.count == b.count
         && zip(a, b).allSatisfy { x, y in
-            (x.isNaN && y.isNaN) || x == y || abs(x - y) <= tolerance * max(abs(x), abs(y))
+            (x.isNaN && y.isNaN) || isClose(x, y, relative: tolerance)
         }
 }

@@ -21,7 +21,9 @@ import Testing
         for name in names {
             let bytes = try Array(Data(contentsOf: directory.appendingPathComponent(name)))
             let source = URL(fileURLWithPath: "/fuzz/" + target.fileName)
-            let outcome = Result { () throws(MetricLogError) in try LogReader.parse(bytes, format: target.format, source: source) }
+            let outcome = Result { () throws(MetricLogError) in
+                try LogReader.parse(bytes, format: target.format, source: source)
+            }
             _ = LogReader.detect(bytes, fileName: target.fileName)
             switch outcome {
             case .success(let log):

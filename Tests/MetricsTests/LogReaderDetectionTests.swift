@@ -11,7 +11,8 @@ import Testing
         ("dvclive/my-project/dvclive/plots/metrics/eval/loss.tsv", .dvclive),
         ("jsonl/metrics.jsonl", .nnreport),
         ("hf/out/trainer_state.json", .huggingFace), ("hf/out/checkpoint-8/trainer_state.json", .huggingFace),
-        ("jsonlines/detectron2/metrics.json", .jsonLines), ("jsonlines/mmengine_visualizer/vis_data/scalars.json", .jsonLines),
+        ("jsonlines/detectron2/metrics.json", .jsonLines),
+        ("jsonlines/mmengine_visualizer/vis_data/scalars.json", .jsonLines),
         ("ultralytics/train/results.csv", .ultralytics), ("ultralytics/legacy-8.2.103/train/results.csv", .ultralytics),
         ("mlflow/sqlite/mlflow.db", .mlflow),
     ])
@@ -65,7 +66,9 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.description.contains("--format-in jsonl (nnreport metrics.jsonl): no metrics.jsonl"))
-            #expect(error.description.contains("--format-in tensorboard (TensorBoard event file): no events.out.tfevents.* files"))
+            #expect(
+                error.description.contains(
+                    "--format-in tensorboard (TensorBoard event file): no events.out.tfevents.* files"))
             #expect(error.description.contains("--format-in mlflow (MLflow tracking store): no MLflow store"))
         }
     }

@@ -61,7 +61,9 @@ enum RealTool {
         // The Trainer's arguments from the TensorBoard logs beside it.
         #expect(log.hyperparameter("learning_rate") == .number(expected.hyperparameters["learning_rate"] as! Double))
         #expect(log.hyperparameter("train_batch_size") == 8)
-        let skipped = collection.skipped.map { URL(fileURLWithPath: $0.path).pathComponents.suffix(2).joined(separator: "/") }
+        let skipped = collection.skipped.map {
+            URL(fileURLWithPath: $0.path).pathComponents.suffix(2).joined(separator: "/")
+        }
         #expect(
             Set(skipped).isSuperset(of: [
                 "checkpoint-8/trainer_state.json", "checkpoint-16/trainer_state.json",
@@ -147,7 +149,9 @@ enum RealTool {
         let url = folder.appendingPathComponent("other.db")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute('create table t(x)')", url.path]
+        process.arguments = [
+            "python3", "-c", "import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute('create table t(x)')", url.path,
+        ]
         try process.run()
         process.waitUntilExit()
         #expect(throws: MetricLogError.self) { try LogReader.read(url) }
@@ -186,7 +190,9 @@ enum RealTool {
         #expect(accuracy.cadence == .epoch && accuracy.name.split == .validation)
         // Training lines know their epoch (1-based, as mmengine counts).
         let epochAt = Dictionary(try expected.series("epoch").points.map { ($0.x, $0.y) }, uniquingKeysWith: { $1 })
-        #expect(try RealTool.series(log, "loss").points.map(\.epoch) == (try RealTool.series(log, "loss")).points.map { epochAt[Double($0.step!)] })
+        #expect(
+            try RealTool.series(log, "loss").points.map(\.epoch)
+                == (try RealTool.series(log, "loss")).points.map { epochAt[Double($0.step!)] })
     }
 
     @Test func mmengineVisualizerLinesByStep() throws {
@@ -225,8 +231,12 @@ enum RealTool {
         for (name, series) in own.series {
             try RealTool.expect(log, name, equals: series, x: RealTool.step)
         }
-        try RealTool.expect(log, "Accuracy/train", equals: try fixture.run(named: "run/Accuracy_train").series("Accuracy"), x: RealTool.step)
-        try RealTool.expect(log, "Accuracy/val", equals: try fixture.run(named: "run/Accuracy_val").series("Accuracy"), x: RealTool.step)
+        try RealTool.expect(
+            log, "Accuracy/train", equals: try fixture.run(named: "run/Accuracy_train").series("Accuracy"),
+            x: RealTool.step)
+        try RealTool.expect(
+            log, "Accuracy/val", equals: try fixture.run(named: "run/Accuracy_val").series("Accuracy"), x: RealTool.step
+        )
         #expect(try RealTool.series(log, "Accuracy/val").name.split == .validation)
         #expect(try RealTool.series(log, "Loss/val_epoch").name.split == .validation)
         let groups = log.chartPlan().groups
@@ -246,8 +256,10 @@ enum RealTool {
     @Test func tensorboardXAddScalarsAreLinesOfOneChart() throws {
         let fixture = try ExpectedFixture("tensorboardx_scalars")
         let log = try Fixtures.read("tensorboardx_scalars/run")
-        try RealTool.expect(log, "grouped/a", equals: try fixture.run(named: "run/grouped/a").series("grouped"), x: RealTool.step)
-        try RealTool.expect(log, "grouped/b", equals: try fixture.run(named: "run/grouped/b").series("grouped"), x: RealTool.step)
+        try RealTool.expect(
+            log, "grouped/a", equals: try fixture.run(named: "run/grouped/a").series("grouped"), x: RealTool.step)
+        try RealTool.expect(
+            log, "grouped/b", equals: try fixture.run(named: "run/grouped/b").series("grouped"), x: RealTool.step)
         let grouped = try #require(log.chartPlan().groups.first { $0.quantity == "grouped" })
         #expect(grouped.lines.map(\.series.name.line) == ["a", "b"])
         #expect(grouped.integerX, "integer steps get integer ticks")
@@ -259,11 +271,14 @@ enum RealTool {
         let train = try fixture.run(named: "logs/train")
         let validation = try fixture.run(named: "logs/validation")
         // epoch_* at step = 0-based epoch: stored 1-based.
-        try RealTool.expect(log, "train/epoch_loss", equals: try train.series("epoch_loss"), x: { $0.epoch.map { $0 - 1 } })
-        try RealTool.expect(log, "validation/epoch_loss", equals: try validation.series("epoch_loss"), x: { $0.epoch.map { $0 - 1 } })
+        try RealTool.expect(
+            log, "train/epoch_loss", equals: try train.series("epoch_loss"), x: { $0.epoch.map { $0 - 1 } })
+        try RealTool.expect(
+            log, "validation/epoch_loss", equals: try validation.series("epoch_loss"), x: { $0.epoch.map { $0 - 1 } })
         try RealTool.expect(log, "train/batch_loss", equals: try train.series("batch_loss"), x: RealTool.step)
         try RealTool.expect(
-            log, "validation/evaluation_loss_vs_iterations", equals: try validation.series("evaluation_loss_vs_iterations"),
+            log, "validation/evaluation_loss_vs_iterations",
+            equals: try validation.series("evaluation_loss_vs_iterations"),
             x: RealTool.step)
         let plan = log.chartPlan()
         #expect(plan.undrawn.isEmpty)

@@ -128,6 +128,8 @@ import Testing
     @Test func deepNestingIsBounded() {
         let deep = (0..<200).map { String(repeating: "  ", count: $0) + "k:" }.joined(separator: "\n")
         #expect(throws: YAMLDocument.Failure.self) { try YAMLDocument.parse(deep) }
-        #expect(throws: YAMLDocument.Failure.self) { try YAMLDocument.parse("a: " + String(repeating: "[", count: 500)) }
+        #expect(throws: YAMLDocument.Failure.self) {
+            try YAMLDocument.parse("a: " + String(repeating: "[", count: 500))
+        }
     }
 }

@@ -15,7 +15,7 @@ import TestSupport
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = [
-            "mnist", "--hidden", "32", "--epochs", "50", "--batch-size", "16", "--train-limit", "20000",
+            "mnist", "--hidden", "32", "--epochs", "100000", "--batch-size", "16", "--train-limit", "20000",
             "--quiet", "--out", out.path,
         ]
         var env = ProcessInfo.processInfo.environment
@@ -27,7 +27,9 @@ import TestSupport
         process.standardError = try FileHandle(forWritingTo: errorLog)
         try process.run()
 
-        // Wait until training has logged steps into the staging folder, then press Ctrl-C.
+        // Wait until training has logged its first epoch into the staging folder (with this many
+        // epochs, steps are logged less often than once an epoch), then press Ctrl-C. The run
+        // is far too long to end first on any machine, so the test waits on states, not times.
         let deadline = Date().addingTimeInterval(120)
         var started = false
         while Date() < deadline, process.isRunning, !started {
@@ -35,7 +37,7 @@ import TestSupport
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
             for entry in entries where entry.hasPrefix(".report.partial") {
                 let metrics = root.appendingPathComponent(entry).appendingPathComponent("metrics.jsonl")
-                if let text = try? String(contentsOf: metrics, encoding: .utf8), text.contains("\"event\":\"step\"") {
+                if let text = try? String(contentsOf: metrics, encoding: .utf8), text.contains("\"event\":\"epoch\"") {
                     started = true
                 }
             }

@@ -50,7 +50,9 @@ import TestSupport
             #expect(
                 sameValues(values.filter(\.isFinite).sorted(), want.filter(\.isFinite).sorted()),
                 "drawn values of \(logged)", sourceLocation: sourceLocation)
-            #expect(values.count { $0.isNaN } == want.count { $0.isNaN }, "gaps of \(logged)", sourceLocation: sourceLocation)
+            #expect(
+                values.count { $0.isNaN } == want.count { $0.isNaN }, "gaps of \(logged)",
+                sourceLocation: sourceLocation)
         }
         #expect(checked > 0, "no drawn series matched the expected ones", sourceLocation: sourceLocation)
     }
@@ -70,9 +72,13 @@ import TestSupport
             #expect(cell["last"]?.doubleValue == finite.last?.y, "last of \(logged)", sourceLocation: sourceLocation)
             switch metric["goal"]?.stringValue {
             case "minimize"?:
-                #expect(cell["best"]?.doubleValue == finite.map(\.y).min(), "best of \(logged)", sourceLocation: sourceLocation)
+                #expect(
+                    cell["best"]?.doubleValue == finite.map(\.y).min(), "best of \(logged)",
+                    sourceLocation: sourceLocation)
             case "maximize"?:
-                #expect(cell["best"]?.doubleValue == finite.map(\.y).max(), "best of \(logged)", sourceLocation: sourceLocation)
+                #expect(
+                    cell["best"]?.doubleValue == finite.map(\.y).max(), "best of \(logged)",
+                    sourceLocation: sourceLocation)
             default:
                 #expect(cell["best"] == .null, sourceLocation: sourceLocation)
             }
@@ -124,8 +130,10 @@ import TestSupport
         let (out, _, root) = try render(["lightning_default/lightning_logs"])
         defer { try? FileManager.default.removeItem(at: root) }
         let fixture = try ExpectedFixture("lightning_default")
-        let names = ["train_loss_step": "csv:train_loss_step", "train_loss_epoch": "csv:train_loss_epoch",
-                     "val_loss": "csv:val_loss", "val_acc": "csv:val_acc"]
+        let names = [
+            "train_loss_step": "csv:train_loss_step", "train_loss_epoch": "csv:train_loss_epoch",
+            "val_loss": "csv:val_loss", "val_acc": "csv:val_acc",
+        ]
         let summary = try Self.summary(out)
         for version in ["version_0", "version_1"] {
             let run = "lightning_logs/" + version
@@ -135,7 +143,9 @@ import TestSupport
         }
         let readme = try Self.readme(out)
         #expect(readme.contains("| `lr` | `0.01` | `0.05` |"))
-        #expect(readme.contains("| 1 | lightning\\_logs/version\\_0 |") || readme.contains("| 1 | lightning_logs/version_0 |"))
+        #expect(
+            readme.contains("| 1 | lightning\\_logs/version\\_0 |")
+                || readme.contains("| 1 | lightning_logs/version_0 |"))
         #expect(readme.contains("| 4 | 79 |"), "4 epochs, 79 steps: not the step taken for the epoch")
         #expect(readme.contains("`hp_metric` | Lightning's placeholder"))
         #expect(readme.contains("`train_loss_step` | per-step values behind a per-epoch line"))
@@ -145,8 +155,10 @@ import TestSupport
         let (out, _, root) = try render(["lightning_split/lightning_logs"])
         defer { try? FileManager.default.removeItem(at: root) }
         let expected = try ExpectedFixture("lightning_split").run(named: "version_1")
-        let names = ["train_loss_step": "csv:train_loss_step", "train_loss_epoch": "csv:train_loss_epoch",
-                     "val_loss": "csv:val_loss", "val_acc": "csv:val_acc"]
+        let names = [
+            "train_loss_step": "csv:train_loss_step", "train_loss_epoch": "csv:train_loss_epoch",
+            "val_loss": "csv:val_loss", "val_acc": "csv:val_acc",
+        ]
         Self.expectDrawn(try Self.drawnValues(out)[""] ?? [:], expected.series, names: names)
         Self.expectSummary(try Self.summary(out), run: "lightning_logs/version_1", expected.series, names: names)
         let readme = try Self.readme(out)
@@ -268,8 +280,10 @@ import TestSupport
         let readme = try Self.readme(out)
         let summary = try Self.summary(out)
         let runs = summary["runs"]?.arrayValue?.compactMap { $0["format"]?.stringValue } ?? []
-        for format in ["hf-trainer", "mlflow", "json-lines", "ultralytics", "tensorboard", "lightning-csv", "keras-csv",
-                       "dvclive", "jsonl", "csv"] {
+        for format in [
+            "hf-trainer", "mlflow", "json-lines", "ultralytics", "tensorboard", "lightning-csv", "keras-csv",
+            "dvclive", "jsonl", "csv",
+        ] {
             #expect(runs.contains(format), "no run read as \(format)")
         }
         // Whatever was passed over is named, with its reason, on standard error and in the report.
@@ -280,8 +294,10 @@ import TestSupport
             #expect(stderr.contains("passed over: \(path)"), "\(path) not named on standard error")
         }
         #expect(readme.contains("## Passed over"))
-        #expect(passed.contains { ($0["path"]?.stringValue ?? "").hasSuffix("fuzz/keras/error-mismatched-columns.csv") } == false
-            || true)
+        #expect(
+            passed.contains { ($0["path"]?.stringValue ?? "").hasSuffix("fuzz/keras/error-mismatched-columns.csv") }
+                == false
+                || true)
     }
 }
 
@@ -299,7 +315,9 @@ enum CSVRows {
             if quoted {
                 if c == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else {
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
                             quoted = false
                             pending = next
                         }

@@ -84,8 +84,7 @@ import TestSupport
             let run = try Running(
                 [
                     "sweep", "mnist", "--vary", "lr=0.01,0.03", "--seeds", "2", "--train-limit", "20000", "--epochs",
-                    "2",
-                    "--jobs", "2", "--out", root.appendingPathComponent("sweep").path,
+                    "100000", "--jobs", "2", "--out", root.appendingPathComponent("sweep").path,
                 ], in: root)
             // Both trials are training once their metrics streams have steps.
             let started = run.wait {
@@ -110,11 +109,18 @@ import TestSupport
         let out = root.appendingPathComponent("sweep")
         let run = try Running(
             [
-                "sweep", "mnist", "--vary", "lr=0.01,0.03", "--seeds", "1", "--train-limit", "20000", "--epochs", "2",
-                "--jobs", "2", "--out", out.path,
+                "sweep", "mnist", "--vary", "lr=0.01,0.03", "--seeds", "1", "--train-limit", "20000", "--epochs",
+                "100000", "--jobs", "2", "--out", out.path,
             ], in: root)
-        #expect(run.wait { Self.stagedFiles(in: root) > 0 }, "the sweep never started: \(run.stderr)")
-        Thread.sleep(forTimeInterval: 1)
+        // Both trials are training (their streams have begun); neither can finish first on any machine.
+        let training = run.wait {
+            let paths = (try? FileManager.default.subpathsOfDirectory(atPath: root.path)) ?? []
+            let streams = paths.filter { $0.hasSuffix("metrics.jsonl") }.compactMap {
+                try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)
+            }
+            return streams.filter { $0.contains("\"event\":\"run\"") }.count >= 2
+        }
+        #expect(training, "the sweep never started: \(run.stderr)")
         kill(run.process.processIdentifier, SIGTERM)
         run.process.waitUntilExit()
         #expect(run.process.terminationStatus == 143, "stderr: \(run.stderr)")

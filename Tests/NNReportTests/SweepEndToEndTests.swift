@@ -91,7 +91,28 @@ import TestSupport
         #expect(Double(png.width) == SweepFigures.curvesSize.width)
 
         let manifest = try JSONParser.parse([UInt8](Data(contentsOf: whole.appendingPathComponent("sweep.json"))))
-        #expect(manifest["results"]?["best_setting"]?.stringValue != nil)
+        // The best setting is the one whose trials' best validation accuracy is highest on
+        // average, recomputed here from the trials' own metrics.jsonl.
+        var meanBest: [String: Double] = [:]
+        for lr in ["0.01", "0.001"] {
+            var bests: [Double] = []
+            for seed in ["1", "2"] {
+                let log = try Self.text(whole.appendingPathComponent("trials/lr=\(lr),seed=\(seed)/metrics.jsonl"))
+                let accuracies = try log.split(separator: "\n").compactMap { line -> Double? in
+                    let event = try JSONParser.parse(Array(line.utf8))
+                    return event["event"]?.stringValue == "epoch" ? event["val_accuracy"]?.doubleValue : nil
+                }
+                #expect(accuracies.count == 2, "lr=\(lr),seed=\(seed)")
+                bests.append(try #require(accuracies.max()))
+            }
+            meanBest["lr=\(lr)"] = bests.reduce(0, +) / Double(bests.count)
+        }
+        let expectedBest = try #require(meanBest.max { $0.value < $1.value }?.key)
+        #expect(manifest["results"]?["best_setting"]?.stringValue == expectedBest)
+        let starred = readme.split(separator: "\n").filter { $0.contains("★ best |") }
+        #expect(starred.count == 1 && starred[0].hasPrefix("| **\(expectedBest.dropFirst("lr=".count))** |"))
+        let percent = String(format: "%.2f", try #require(meanBest[expectedBest]) * 100)
+        #expect(starred.first?.contains("| \(percent) ± ") == true, "\(starred)")
         #expect(manifest["sweep"]?["trials"]?.arrayValue?.count == 4)
     }
 

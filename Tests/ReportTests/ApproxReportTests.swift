@@ -107,8 +107,8 @@ import TestSupport
     @Test func noExactStartGivesANoteThatExplainsWhy() throws {
         let fit = Self.fit(exact: [false, false, false])
         let note = try #require(fit.note)
-        #expect(note["headline"] as? String == "No start reached an exact fit.")
-        let text = try #require(note["text"] as? String)
+        #expect(note.headline == "No start reached an exact fit.")
+        let text = note.text
         #expect(text.contains("not for want of units"))
         #expect(text.contains("MSE 0.250 (3 starts"))
         #expect(text.contains("1 of the 3 stalled starts ended with a dead unit"))
@@ -119,14 +119,14 @@ import TestSupport
     @Test func tooFewUnitsForTheTurnsSaysNoExactFitExists() throws {
         let fit = Self.fit(exact: [false], units: 1, handBuilt: false)
         #expect(fit.needSentence.contains("no network with 1 unit passes through every point"))
-        let text = try #require(fit.note?["text"] as? String)
+        let text = try #require(fit.note?.text)
         #expect(text.contains("No exact fit exists with 1 unit (see above)"))
     }
 
     @Test func someExactStartsAreCounted() throws {
         let fit = Self.fit(exact: [true, false, true])
         #expect(fit.exactCount == 2)
-        #expect(fit.note?["headline"] as? String == "2 of 3 starts found an exact fit; 1 stalled.")
+        #expect(fit.note?.headline == "2 of 3 starts found an exact fit; 1 stalled.")
         #expect(fit.outcomeSentence.hasPrefix("Of 3 random starts, 2 reached an exact fit"))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Report
 
 @Suite struct ClassificationStatisticsTests {
@@ -38,10 +39,10 @@ import Testing
     @Test func wilsonIntervalMatchesPublishedValues() {
         // Wilson 95% interval for 8 of 10 (Newcombe 1998, table I): 0.4902 to 0.9433.
         let ci = ClassificationStatistics.wilsonInterval(successes: 8, trials: 10, z: 1.959963984540054)
-        #expect(abs(ci.lowerBound - 0.4902) < 1e-4)
-        #expect(abs(ci.upperBound - 0.9433) < 1e-4)
+        #expect(isClose(ci.lowerBound, 0.4902, absolute: 1e-4))
+        #expect(isClose(ci.upperBound, 0.9433, absolute: 1e-4))
         let all = ClassificationStatistics.wilsonInterval(successes: 10, trials: 10, z: 1.959963984540054)
         #expect(all.upperBound == 1)
-        #expect(abs(all.lowerBound - 0.7225) < 1e-4)
+        #expect(isClose(all.lowerBound, 0.7225, absolute: 1e-4))
     }
 }

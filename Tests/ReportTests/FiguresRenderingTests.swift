@@ -1,3 +1,4 @@
+import RenderBenchmarks
 import Charts
 import ChartsCairo
 import Foundation
@@ -16,22 +17,42 @@ import Testing
 
     @Test func everyReportFigureRendersAtBothScales() throws {
         for (name, figure) in RenderBenchmark.reportFigures(BenchmarkData(epochs: 8, imageCount: 30)) {
+            var sizes: [(width: Int, height: Int)] = []
             for scale in [1, 2] {
                 let bytes = try Self.renderer.render(
                     figure, format: .png, scale: scale,
                     metadata: FigureMetadata(title: name, software: "nnreport test"))
                 let image = try PNGCodec.decode(bytes)
-                #expect(image.width == Int(figure.size.width) * scale, "\(name)@\(scale)x")
-                #expect(image.height == Int(figure.size.height.rounded(.up)) * scale, "\(name)@\(scale)x")
+                sizes.append((image.width, image.height))
                 #expect(try PNGFileInfo(bytes).texts["Title"] == name)
+                // Something is drawn: besides the white page, dark ink (text, axes) and colour.
+                var dark = 0, coloured = 0
+                for i in stride(from: 0, to: image.pixels.count, by: 4) {
+                    let (r, g, b) = (Int(image.pixels[i]), Int(image.pixels[i + 1]), Int(image.pixels[i + 2]))
+                    if r + g + b < 200 { dark += 1 }
+                    if max(r, g, b) - min(r, g, b) > 60 { coloured += 1 }
+                }
+                #expect(dark > 100 * scale * scale, "\(name)@\(scale)x: \(dark) dark pixels")
+                let grey: Set = ["samples", "misclassified"]  // digits and captions only
+                #expect((coloured > 0) != grey.contains(name), "\(name)@\(scale)x: \(coloured) coloured pixels")
             }
+            // Width in points at 1x (the figure's declared width), and exactly twice the pixels at 2x.
+            #expect(sizes[0].width == Int(figure.size.width), "\(name)")
+            #expect(sizes[1].width == 2 * sizes[0].width && sizes[1].height == 2 * sizes[0].height, "\(name): \(sizes)")
         }
     }
 
     @Test func benchmarkTimesTheFourComparedFigures() throws {
         let timings = try RenderBenchmark.run(renderer: Self.renderer, data: BenchmarkData(epochs: 10), repetitions: 1)
         #expect(timings.map(\.figure) == ["curves", "weights", "predictions", "confusion"])
-        #expect(timings.allSatisfy { $0.seconds > 0 && $0.bytes > 1000 })
+        // Each timing is of the figure it names: its byte count is that of the same figure drawn
+        // again here (drawing is deterministic), and a time was measured.
+        let figures = RenderBenchmark.comparedFigures(BenchmarkData(epochs: 10))
+        for (timing, entry) in zip(timings, figures) {
+            let bytes = try Self.renderer.render(entry.figure, format: .png)
+            #expect(timing.bytes == bytes.count, "\(timing.figure)")
+            #expect(timing.seconds.isFinite && timing.seconds > 0, "\(timing.figure)")
+        }
     }
 
     @Test func reportFiguresAreWrittenAsPNGs() throws {
@@ -44,7 +65,8 @@ import Testing
         for timing in timings {
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("\(timing.figure).png")))
             #expect(bytes.count == timing.bytes)
-            #expect(try PNGFileInfo(bytes).width > 0)
+            let figure = try #require(RenderBenchmark.reportFigures(BenchmarkData(epochs: 6, imageCount: 24)).first { $0.name == timing.figure })
+            #expect(try PNGFileInfo(bytes).width == Int(figure.figure.size.width), "\(timing.figure)")
         }
     }
 

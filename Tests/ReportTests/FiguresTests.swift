@@ -1,3 +1,5 @@
+import Datasets
+import RenderBenchmarks
 import Charts
 import Testing
 import TestSupport
@@ -63,7 +65,7 @@ import TestSupport
             let w = data.weights[(u * 784)..<((u + 1) * 784)]
             let m = Double(max(abs(w.min()!), abs(w.max()!)))
             #expect(tile.valueRange.lowerBound == -tile.valueRange.upperBound)
-            #expect(abs(tile.valueRange.upperBound - m) < 1e-6)
+            #expect(isClose(tile.valueRange.upperBound, m, absolute: 1e-6))
         }
         // Two figure units per input pixel: sharp blocks at scale 1 and 2.
         #expect(tiles.allSatisfy { $0.rect.width == 56 })
@@ -71,7 +73,7 @@ import TestSupport
 
     @Test func samplesAreCaptionedWithClassNames() {
         let scene = SceneChecks.scene(
-            ReportFigures.samples(data.images, labels: data.labels, classNames: ClassNames.fashionMNIST, count: 16))
+            ReportFigures.samples(data.images, classNames: ClassNames.fashionMNIST, count: 16))
         let tiles = scene.panels[0].tiles
         #expect(tiles.count == 16)
         for (i, tile) in tiles.enumerated() {
@@ -82,7 +84,7 @@ import TestSupport
 
     @Test func predictionsMarkRightAndWrong() {
         let figure = ReportFigures.predictions(
-            data.images, labels: data.labels, probabilities: data.probabilities,
+            data.images, probabilities: data.probabilities,
             classNames: ClassNames.digits)
         let scene = SceneChecks.scene(figure)
         let tiles = scene.panels.filter { $0.kind == .images }.flatMap(\.tiles)
@@ -99,14 +101,14 @@ import TestSupport
             #expect(tile.caption[1] == "true: \(data.labels[i])")
             #expect(bars[i].bars[predicted].color == (right ? Theme.light.positive : Theme.light.negative))
             if !right { #expect(bars[i].bars[data.labels[i]].color == Theme.light.palette[0]) }
-            #expect(abs(bars[i].bars.map(\.value).reduce(0, +) - 1) < 1e-5)
+            #expect(isClose(bars[i].bars.map(\.value).reduce(0, +), 1, absolute: 1e-5))
         }
         #expect(figure.subtitle!.hasPrefix("\(18 - wrong) of 18 right."))
     }
 
     @Test func misclassifiedAreTheMostConfidentMistakesFirst() {
         let figure = ReportFigures.misclassified(
-            data.images, labels: data.labels, probabilities: data.probabilities,
+            data.images, probabilities: data.probabilities,
             classNames: ClassNames.digits, count: 5)
         let scene = SceneChecks.scene(figure)
         let captions = scene.panels[0].tiles.map(\.caption)
@@ -128,9 +130,11 @@ import TestSupport
         let labels = (0..<4).map { $0 % 10 }
         var probabilities = [Float](repeating: 0, count: 40)
         for (i, l) in labels.enumerated() { probabilities[i * 10 + l] = 1 }
-        let images = ImageBatch(pixels: [UInt8](repeating: 0, count: 4 * 784), rows: 28, columns: 28, count: 4)
+        let images = LabeledImages(
+            count: 4, rows: 28, columns: 28, pixels: [UInt8](repeating: 0, count: 4 * 784),
+            labels: labels.map(UInt8.init))
         let figure = ReportFigures.misclassified(
-            images, labels: labels, probabilities: probabilities, classNames: ClassNames.digits)
+            images, probabilities: probabilities, classNames: ClassNames.digits)
         #expect(figure.subtitle == "Every one of the 4 test images was classified correctly.")
         #expect(SceneChecks.scene(figure).panels.isEmpty)
     }
@@ -147,7 +151,7 @@ import TestSupport
         let shares = normalized.panels[0].cells
         for row in 0..<10 {
             let sum = shares.filter { $0.row == row }.map(\.value).reduce(0, +)
-            #expect(abs(sum - 1) < 1e-9)
+            #expect(isClose(sum, 1, absolute: 1e-9))
         }
         #expect(shares.allSatisfy { $0.text!.hasSuffix("%") })
         #expect(normalized.texts.contains { $0.string == "Ankle boot" })
@@ -157,7 +161,40 @@ import TestSupport
         #expect(ReportFigures.grouped(10047) == "10,047")
         #expect(ReportFigures.grouped(999) == "999")
         #expect(ReportFigures.percent(0.9971) == "99.7%")
-        #expect(ReportFigures.percent(0.42) == "42%")
-        #expect(ReportFigures.percent(1) == "100%")
+        #expect(ReportFigures.percent(0.42) == "42.0%")
+        #expect(ReportFigures.percent(1) == "100.0%")
+        #expect(ReportFigures.percent(0.04) == "4.0%")
+    }
+
+    /// A certain prediction and a nearly certain one side by side read "100.0%" and "100.0%",
+    /// not "100%" and "100.0%"; every confidence in the predictions and mistakes figures has one
+    /// decimal.
+    @Test func confidencesInCaptionsShareOneFormat() throws {
+        let labels = [7, 1, 4, 2, 9]
+        let predicted: [(Int, Float)] = [(7, 1), (1, 0.9997), (4, 0.996), (3, 0.42), (4, 0.25)]
+        var probabilities = [Float](repeating: 0, count: labels.count * 10)
+        for (i, (c, p)) in predicted.enumerated() {
+            probabilities[i * 10 + c] = p
+            // The rest spread over the other classes, each below the prediction.
+            for other in 0..<10 where other != c { probabilities[i * 10 + other] = (1 - p) / 9 }
+        }
+        let images = LabeledImages(
+            count: labels.count, rows: 28, columns: 28, pixels: [UInt8](repeating: 0, count: labels.count * 784),
+            labels: labels.map(UInt8.init))
+        let predictions = SceneChecks.scene(
+            ReportFigures.predictions(
+                images, probabilities: probabilities, classNames: ClassNames.digits, rows: 1,
+                columns: 5))
+        let first = predictions.panels.filter { $0.kind == .images }.flatMap(\.tiles).map { $0.caption[0] }
+        #expect(
+            first == [
+                "✓ pred: 7 (100.0%)", "✓ pred: 1 (100.0%)", "✓ pred: 4 (99.6%)", "✗ pred: 3 (42.0%)",
+                "✗ pred: 4 (25.0%)",
+            ])
+
+        let mistakes = SceneChecks.scene(
+            ReportFigures.misclassified(
+                images, probabilities: probabilities, classNames: ClassNames.digits, count: 5))
+        #expect(mistakes.panels[0].tiles.map { $0.caption[1] } == ["pred: 3 (42.0%)", "pred: 4 (25.0%)"])
     }
 }

@@ -61,16 +61,16 @@ import TestSupport
     @Test func statisticsAreTheMeanAndTheSampleStandardDeviation() throws {
         let s = try #require(SweepStatistics([0.90, 0.92, 0.94]))
         #expect(s.count == 3)
-        #expect(abs(s.mean - 0.92) < 1e-15)
+        #expect(isClose(s.mean, 0.92, absolute: 1e-15))
         // Σ(x − x̄)² = 0.0008, over n − 1 = 2: 0.0004, root 0.02 (with n it would be 0.01633).
-        #expect(abs(s.standardDeviation! - 0.02) < 1e-12)
+        #expect(isClose(s.standardDeviation!, 0.02, absolute: 1e-12))
         #expect(s.minimum == 0.90 && s.maximum == 0.94)
         let single = try #require(SweepStatistics([0.5]))
         #expect(single.mean == 0.5 && single.standardDeviation == nil)
         #expect(SweepStatistics([]) == nil)
         // Tiny spreads around a large mean stay exact (no Σx² − n·x̄² cancellation).
         let tight = try #require(SweepStatistics([1e8 + 1, 1e8 + 2, 1e8 + 3]))
-        #expect(abs(tight.standardDeviation! - 1) < 1e-6)
+        #expect(isClose(tight.standardDeviation!, 1, absolute: 1e-6))
     }
 
     @Test func theBestSettingIsChosenByMeanBestValidationAccuracyAmongFinishedSettings() throws {
@@ -83,8 +83,8 @@ import TestSupport
         #expect(report.bestSettingIndex(summaries) == 1)
         let best = try #require(summaries[1].bestValidationAccuracy)
         // Best of each trial is its last epoch: 0.93 + 0.002·seed + 0.02.
-        #expect(abs(best.mean - (0.95 + 0.004)) < 1e-12)
-        #expect(abs(best.standardDeviation! - 0.002) < 1e-12)
+        #expect(isClose(best.mean, (0.95 + 0.004), absolute: 1e-12))
+        #expect(isClose(best.standardDeviation!, 0.002, absolute: 1e-12))
         let final = try #require(summaries[1].finalValidationAccuracy)
         #expect(final == best)
     }
@@ -112,7 +112,7 @@ import TestSupport
         }
         #expect(blind.bestSettingIndex(blind.summaries) == nil)
         let view = blind.view(figures: [], files: [])
-        #expect((view["noBest"] as? String)?.contains("no validation accuracy") == true)
+        #expect(view.noBest?.contains("no validation accuracy") == true)
         #expect(SweepFigures.curves(blind, validation: true) == nil)
         #expect(SweepFigures.curves(blind, validation: false) != nil)
     }
@@ -157,8 +157,8 @@ import TestSupport
         let band = try #require(chart.series[1].band)
         let curve = report.curve(report.settings[1], .validationAccuracy, epochs: 1...3)
         let s = try #require(curve.statistics[0])
-        #expect(abs(band.upper[0] - (s.mean + s.standardDeviation!)) < 1e-15)
-        #expect(abs(band.lower[0] - (s.mean - s.standardDeviation!)) < 1e-15)
+        #expect(isClose(band.upper[0], (s.mean + s.standardDeviation!), absolute: 1e-15))
+        #expect(isClose(band.lower[0], (s.mean - s.standardDeviation!), absolute: 1e-15))
         #expect(Set(chart.series.map(\.color)).count == 3)
     }
 
@@ -175,8 +175,8 @@ import TestSupport
         #expect(chart.series.allSatisfy { $0.band == nil })
         #expect(chart.series[0].name == "lr=0.001, n = 1")
         let view = report.view(figures: [], files: [])
-        let rows = try #require(view["settings"] as? [[String: Any]])
-        #expect(rows[0]["bestValidation"] as? String == "92.00 ± –")
+        let rows = view.settings
+        #expect(rows[0].bestValidation == "92.00 ± –")
     }
 
     @Test func theTuningFigurePlotsBestValidationAccuracyOnALogAxis() throws {
@@ -204,8 +204,12 @@ import TestSupport
         // The diverged trial of lr=0.1 is left out: n = 2 and its seed column is empty.
         let last = curves.last!.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         #expect(Array(last[0..<5]) == ["lr=0.1", "0.1", "val_accuracy", "3", "2"])
-        #expect(abs(Double(last[5])! - 0.995) < 1e-12 && abs(Double(last[6])! - 0.005 * 2.0.squareRoot()) < 1e-12)
-        #expect(abs(Double(last[7])! - 0.99) < 1e-12 && abs(Double(last[8])! - 1) < 1e-12 && last[9].isEmpty)
+        #expect(
+            isClose(Double(last[5])!, 0.995, absolute: 1e-12)
+                && isClose(Double(last[6])!, 0.005 * 2.0.squareRoot(), absolute: 1e-12))
+        #expect(
+            isClose(Double(last[7])!, 0.99, absolute: 1e-12) && isClose(Double(last[8])!, 1, absolute: 1e-12)
+                && last[9].isEmpty)
         let trials = SweepCSV.trials(report).split(separator: "\n")
         #expect(trials.count == 1 + 9)
         #expect(trials[9].contains(",diverged,1,"))

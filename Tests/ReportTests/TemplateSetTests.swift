@@ -13,7 +13,7 @@ import TestSupport
             let name = String(file.dropLast(".mustache".count))
             #expect(
                 BuiltInTemplates.all[name] == onDisk,
-                "templates/\(file) differs from the built-in copy: run scripts/embed-templates.sh")
+                "templates/\(file) is not embedded: list it in Report's resources (Package.swift) and in BuiltInTemplates")
         }
         #expect(BuiltInTemplates.all.count == files.count)
     }

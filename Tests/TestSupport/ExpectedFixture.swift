@@ -122,6 +122,6 @@ public struct ExpectedFixtureError: Error, CustomStringConvertible {
 public func sameValues(_ a: [Double], _ b: [Double], tolerance: Double = 1e-12) -> Bool {
     a.count == b.count
         && zip(a, b).allSatisfy { x, y in
-            (x.isNaN && y.isNaN) || x == y || abs(x - y) <= tolerance * max(abs(x), abs(y))
+            (x.isNaN && y.isNaN) || isClose(x, y, relative: tolerance)
         }
 }

@@ -21,13 +21,14 @@ public final class HTTPTestServer: @unchecked Sendable {
     public struct Response: Sendable {
         public var status: Int
         public var body: [UInt8]
-        /// Seconds to wait before answering (to provoke client timeouts).
-        public var delay: Double
+        /// Whether the server holds the connection open without answering until it stops (to
+        /// provoke a client timeout whatever the machine's speed).
+        public var stalls: Bool
 
-        public init(status: Int, body: [UInt8], delay: Double = 0) {
+        public init(status: Int, body: [UInt8], stalls: Bool = false) {
             self.status = status
             self.body = body
-            self.delay = delay
+            self.stalls = stalls
         }
 
         /// 200 with `body`.
@@ -43,6 +44,9 @@ public final class HTTPTestServer: @unchecked Sendable {
     // `port` and `listener` never change after init.
     private let lock = NSLock()
     private var requests: [String] = []
+    /// Set by stop(); stalled connections wait for it.
+    private let stopping = NSCondition()
+    private var isStopping = false
 
     /// Starts serving `routes` (path → response) on 127.0.0.1 and an ephemeral port.
     public init(routes: [String: Response]) throws {
@@ -63,6 +67,10 @@ public final class HTTPTestServer: @unchecked Sendable {
 
     /// Stops accepting connections and waits for the accept loop to end.
     public func stop() {
+        stopping.withLock {
+            isStopping = true
+            stopping.broadcast()
+        }
         shutdown(listener, Int32(SHUT_RDWR))
         stopped.wait()
     }
@@ -122,7 +130,10 @@ public final class HTTPTestServer: @unchecked Sendable {
         guard let path = Self.readRequestPath(connection) else { return }
         lock.withLock { requests.append(path) }
         let response = routes[path] ?? Response(status: 404, body: Array("not found\n".utf8))
-        if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+        if response.stalls {
+            stopping.withLock { while !isStopping { stopping.wait() } }
+            return
+        }
         let reason = response.status == 200 ? "OK" : response.status == 404 ? "Not Found" : "Status"
         let head =
             "HTTP/1.1 \(response.status) \(reason)\r\nContent-Length: \(response.body.count)\r\n"

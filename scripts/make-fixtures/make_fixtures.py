@@ -23,7 +23,7 @@ What writes what:
   written with the csv module exactly as dvclive/plots/metric.py does (dvclive itself pulls
   in all of dvc).
 - fuzz/: hand-made hostile inputs (make_hostile), named error-* or ok-* by expected outcome.
-- jsonl/metrics.jsonl is written by hand in DESIGN.md's format, ending in a partial line
+- jsonl/metrics.jsonl is written by hand in the format of Docs/Architecture.md, ending in a partial line
   (JSONLWriter's own output is round-tripped by the tests); it seeds the JSONL fuzzer.
 
 Randomness is seeded; wall-clock values (Keras has none in the CSV, TensorBoard's

@@ -65,11 +65,4 @@ public struct Rect: Hashable, Sendable {
             corner: Point(x: min(minX, other.minX), y: min(minY, other.minY)),
             corner: Point(x: max(maxX, other.maxX), y: max(maxY, other.maxY)))
     }
-
-    /// The rectangle with every edge rounded to whole units, so one-unit strokes on its
-    /// border land on pixel boundaries at scale 1 and 2.
-    public var integral: Rect {
-        let x0 = minX.rounded(), y0 = minY.rounded()
-        return Rect(x: x0, y: y0, width: maxX.rounded() - x0, height: maxY.rounded() - y0)
-    }
 }

@@ -3,16 +3,6 @@ struct TextFitting {
     let measurer: any TextMeasurer
     let minimumSize: Double
 
-    /// The largest font (starting from `font`) at which `text` fits `width` on one line, or the
-    /// text shortened with "…" at the minimum size when even that is too wide.
-    func singleLine(_ text: String, font: FontSpec, width: Double) -> (String, FontSpec) {
-        var font = font
-        while measurer.measure(text, font: font).width > width && font.size > minimumSize {
-            font = font.withSize(max(minimumSize, font.size - 0.5))
-        }
-        return (shortened(text, font: font, width: width), font)
-    }
-
     /// `text` wrapped at spaces into at most `maxLines` lines of at most `width`, shrinking the
     /// font when the words do not fit; the last line is shortened with "…" as a last resort.
     func lines(_ text: String, font: FontSpec, width: Double, maxLines: Int = 2) -> ([String], FontSpec) {

@@ -66,9 +66,11 @@ enum HFOutputReader {
                 continue
             }
             if !board.hyperparameters.isEmpty {
-                log.hyperparameters = board.hyperparameters + log.hyperparameters.filter { own in
-                    !board.hyperparameters.contains { $0.name == own.name }
-                }
+                log.hyperparameters =
+                    board.hyperparameters
+                    + log.hyperparameters.filter { own in
+                        !board.hyperparameters.contains { $0.name == own.name }
+                    }
                 log.notes.append("Hyperparameters from the Trainer's arguments in \(relative(run, to: folder)).")
             }
             collection.skipped.append(

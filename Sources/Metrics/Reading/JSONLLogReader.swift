@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads nnreport's metrics.jsonl: one event object per line (see DESIGN.md "Metric stream").
+/// Reads nnreport's metrics.jsonl: one event object per line (see Docs/Architecture.md, "Metric stream").
 ///
 /// A last line without its line end that does not parse is a run still writing: skipped with
 /// a warning. Any other line that is not a JSON event object is an error naming the line and
@@ -9,7 +9,8 @@ enum JSONLLogReader {
     static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
         var accumulator = MetricEventAccumulator(path: path)
-        let partial = try JSONLineScanner.forEach(input, expected: "a JSON event object", allowsNonFinite: false) { lineNumber, value, line throws(MetricLogError) in
+        let partial = try JSONLineScanner.forEach(input, expected: "a JSON event object", allowsNonFinite: false) {
+            lineNumber, value, line throws(MetricLogError) in
             guard value["event"]?.stringValue != nil else {
                 throw .malformed(
                     path: path, location: .line(lineNumber, column: nil),

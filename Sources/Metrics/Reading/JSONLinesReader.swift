@@ -52,7 +52,8 @@ enum JSONLinesReader {
         var pending: [PendingLine] = []
         var runnerLines = 0
         var usedX: [String] = []
-        let partial = try JSONLineScanner.forEach(input, expected: "a JSON object", allowsNonFinite: true) { lineNumber, value, line throws(MetricLogError) in
+        let partial = try JSONLineScanner.forEach(input, expected: "a JSON object", allowsNonFinite: true) {
+            lineNumber, value, line throws(MetricLogError) in
             guard let members = value.objectValue else {
                 throw .malformed(
                     path: path, location: .line(lineNumber, column: nil), expected: "a JSON object",
@@ -60,7 +61,8 @@ enum JSONLinesReader {
             }
             let key = x ?? xCandidates.first { name in members.contains { $0.key == name } }
             guard let key, let xValue = members.first(where: { $0.key == key })?.value else {
-                builder.tally.add("lines without \(x.map { "the x member \"\($0)\"" } ?? "a step, iteration or epoch") skipped")
+                builder.tally.add(
+                    "lines without \(x.map { "the x member \"\($0)\"" } ?? "a step, iteration or epoch") skipped")
                 return
             }
             guard let position = xValue.intValue else {
@@ -69,7 +71,8 @@ enum JSONLinesReader {
                     found: LogFile.excerpt(JSONWriter.compact(xValue)))
             }
             if !usedX.contains(key) { usedX.append(key) }
-            let isRunnerLine = x == nil && key == "step" && members.contains { $0.key == "iter" }
+            let isRunnerLine =
+                x == nil && key == "step" && members.contains { $0.key == "iter" }
                 && members.contains { $0.key == "epoch" }
             if isRunnerLine {
                 runnerLines += 1

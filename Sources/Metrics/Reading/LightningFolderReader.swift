@@ -29,7 +29,8 @@ enum LightningFolderReader {
             }
         }
         let isVersionFolder = folder.lastPathComponent.hasPrefix("version_")
-        guard csvLog != nil || (hasSettings && !eventNames.isEmpty && (isVersionFolder || format == .tensorBoard)) else {
+        guard csvLog != nil || (hasSettings && !eventNames.isEmpty && (isVersionFolder || format == .tensorBoard))
+        else {
             return nil
         }
         var collection = LogCollection()
@@ -38,7 +39,8 @@ enum LightningFolderReader {
         guard var log = csvLog else {
             guard format == nil || format == .tensorBoard else { return nil }
             var board = try TensorBoardReader.read(eventFiles, source: folder, settingsFile: settings)
-            board.notes.insert("Lightning TensorBoardLogger folder: values from the event file, settings from hparams.yaml.", at: 0)
+            board.notes.insert(
+                "Lightning TensorBoardLogger folder: values from the event file, settings from hparams.yaml.", at: 0)
             collection.logs.append(board)
             return collection
         }

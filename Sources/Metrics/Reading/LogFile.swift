@@ -54,13 +54,15 @@ enum LogFile {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
-            throw .cannotRead(path: path, reason: code == ENOENT ? "no such file or folder" : String(cString: strerror(code)))
+            throw .cannotRead(
+                path: path, reason: code == ENOENT ? "no such file or folder" : String(cString: strerror(code)))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: throw .cannotRead(path: path, reason: "it is a folder, not a file")
         case S_IFIFO:
-            throw .cannotRead(path: path, reason: "it is a FIFO (named pipe), not a log file; write the log to a file first")
+            throw .cannotRead(
+                path: path, reason: "it is a FIFO (named pipe), not a log file; write the log to a file first")
         case S_IFCHR, S_IFBLK:
             throw .cannotRead(path: path, reason: "it is a device, not a log file")
         case S_IFSOCK: throw .cannotRead(path: path, reason: "it is a socket, not a log file")

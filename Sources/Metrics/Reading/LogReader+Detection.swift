@@ -24,7 +24,9 @@ extension LogReader {
             return .success(.tensorBoard)
         }
         if SQLiteDatabase.hasHeader(bytes) { return .success(.mlflow) }
-        attempts.append(FormatAttempt(format: .mlflow, reason: "it is not a SQLite database (an MLflow store is a folder or mlflow.db)"))
+        attempts.append(
+            FormatAttempt(
+                format: .mlflow, reason: "it is not a SQLite database (an MLflow store is a folder or mlflow.db)"))
         if let reason = jsonlMismatch(bytes) {
             attempts.append(FormatAttempt(format: .nnreport, reason: reason))
         } else {
@@ -48,7 +50,8 @@ extension LogReader {
             (
                 .kerasCSV,
                 KerasCSVReader.mismatch(
-                    header: header, firstEpoch: CSVTable.firstField(of: bytes, delimiter: delimiter ?? UInt8(ascii: ",")))
+                    header: header,
+                    firstEpoch: CSVTable.firstField(of: bytes, delimiter: delimiter ?? UInt8(ascii: ",")))
             ),
             (.dvclive, DVCLiveReader.mismatch(header: header, delimiter: delimiter)),
             (.table, TableReader.mismatch(header: header, delimiterFound: delimiter != nil)),

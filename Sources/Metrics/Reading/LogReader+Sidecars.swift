@@ -7,7 +7,8 @@ extension LogReader {
     static func addSidecars(to log: inout MetricLog, folder: URL) {
         switch log.format {
         case .nnreport:
-            if let summary = readJSON(folder.appendingPathComponent("summary.json"), log: &log) {
+            // nnreport writes strict JSON: a NaN there is damage, not a value.
+            if let summary = readJSON(folder.appendingPathComponent("summary.json"), pythonFloats: false, log: &log) {
                 log.summary = summary
                 if log.hyperparameters.isEmpty, let config = summary["config"] {
                     log.hyperparameters = Hyperparameter.flatten(config)
@@ -28,7 +29,8 @@ extension LogReader {
             if let params = readSettings(folder.appendingPathComponent("params.yaml"), warnings: &log.warnings) {
                 log.hyperparameters = Hyperparameter.flatten(params)
             }
-            if let summary = readJSON(folder.appendingPathComponent("metrics.json"), log: &log) {
+            // DVCLive writes with Python's json, which writes NaN and Infinity for non-finite values.
+            if let summary = readJSON(folder.appendingPathComponent("metrics.json"), pythonFloats: true, log: &log) {
                 log.summary = summary
                 for parameter in Hyperparameter.flatten(summary) {
                     // DVCLive's summary repeats each metric's last value beside the step; the
@@ -53,10 +55,10 @@ extension LogReader {
         }
     }
 
-    private static func readJSON(_ url: URL, log: inout MetricLog) -> JSONValue? {
+    private static func readJSON(_ url: URL, pythonFloats: Bool, log: inout MetricLog) -> JSONValue? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do {
-            return try JSONParser.parse(try LogFile.read(url), allowsNonFinite: true)
+            return try JSONParser.parse(try LogFile.read(url), allowsNonFinite: pythonFloats)
         } catch let error as JSONParseError {
             log.warnings.append("\(url.lastPathComponent) ignored: \(error)")
         } catch {

@@ -61,12 +61,15 @@ enum TableReader {
                         + "the x axis, as written (pandas counts from 0).")
             } else if xColumn != 0 {
                 excluded.insert(0)
-                notes.append("The unnamed first column is pandas' index (DataFrame.to_csv's default): not a metric, left out.")
+                notes.append(
+                    "The unnamed first column is pandas' index (DataFrame.to_csv's default): not a metric, left out.")
             }
         }
         let isEpoch = xColumn.map { table.header[$0].lowercased() == "epoch" } ?? false
         if xColumn == nil { notes.append("No step or epoch column: rows are numbered from 1.") }
-        if isEpoch { notes.append("Epochs as the table writes them (a plain table does not say whether it counts from 0 or 1).") }
+        if isEpoch {
+            notes.append("Epochs as the table writes them (a plain table does not say whether it counts from 0 or 1).")
+        }
         if let xColumn { excluded.insert(xColumn) }
         let metricColumns = table.header.indices.filter { !excluded.contains($0) }
         var columns = TableColumns(table)

@@ -40,7 +40,8 @@ enum TrainerStateReader {
             document = try JSONParser.parse(bytes, allowsNonFinite: true)
         } catch {
             throw .malformed(
-                path: path, location: .line(error.line, column: error.column), expected: "a trainer_state.json document",
+                path: path, location: .line(error.line, column: error.column),
+                expected: "a trainer_state.json document",
                 found: error.reason)
         }
         if let reason = mismatch(document) {
@@ -64,7 +65,9 @@ enum TrainerStateReader {
             let epoch = entry["epoch"]?.doubleValue
             if members.contains(where: { finalKeys.contains($0.key) }) {
                 for member in members where member.key != "step" && member.key != "epoch" {
-                    if let number = member.value.doubleValue { finals.append(NamedValue(name: member.key, value: number)) }
+                    if let number = member.value.doubleValue {
+                        finals.append(NamedValue(name: member.key, value: number))
+                    }
                 }
                 continue
             }

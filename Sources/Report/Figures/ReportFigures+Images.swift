@@ -1,4 +1,5 @@
 import Charts
+import Datasets
 
 extension ReportFigures {
     /// Edge of a 28x28 tile: two figure units per pixel, so pixels stay square blocks at scale 1
@@ -45,13 +46,13 @@ extension ReportFigures {
 
     /// A grid of training images with their labels (class names when given).
     public static func samples(
-        _ images: ImageBatch, labels: [Int], classNames: [String], count: Int = 32, columns: Int = 8
+        _ images: LabeledImages, classNames: [String], count: Int = 32, columns: Int = 8
     ) -> Figure {
-        let shown = min(count, images.count, labels.count)
+        let shown = min(count, images.count)
         let tiles = (0..<shown).map { i in
             ImageTile(
                 rows: images.rows, columns: images.columns, bytes: images.image(i),
-                caption: [name(labels[i], classNames)])
+                caption: [name(Int(images.labels[i]), classNames)])
         }
         let grid = ImageGrid(tiles: tiles, columns: columns, maximumTileSize: tileSize, spacing: 8)
         return Figure(
@@ -68,11 +69,12 @@ extension ReportFigures {
     ///
     /// - Parameter probabilities: `[images.count, classes]` row-major softmax outputs.
     public static func misclassified(
-        _ images: ImageBatch, labels: [Int], probabilities: [Float], classNames: [String], count: Int = 24,
+        _ images: LabeledImages, probabilities: [Float], classNames: [String], count: Int = 24,
         columns: Int = 8
     ) -> Figure {
         let all = classify(
-            imageCount: images.count, labels: labels, probabilities: probabilities, classes: classNames.count)
+            imageCount: images.count, labels: images.labels.map(Int.init), probabilities: probabilities,
+            classes: classNames.count)
         // Stable order: confidence descending, then image index.
         let mistakes = all.filter { !$0.isRight }.sorted {
             $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.index < $1.index

@@ -1,4 +1,5 @@
 import Charts
+import Datasets
 
 extension ReportFigures {
     /// Test images, each with its predicted and true label and a bar chart of the class
@@ -7,13 +8,13 @@ extension ReportFigures {
     ///
     /// - Parameter probabilities: `[images.count, classNames.count]` row-major softmax outputs.
     public static func predictions(
-        _ images: ImageBatch, labels: [Int], probabilities: [Float], classNames: [String], rows: Int = 3,
+        _ images: LabeledImages, probabilities: [Float], classNames: [String], rows: Int = 3,
         columns: Int = 6
     ) -> Figure {
         let theme = Theme.light
         let shown = Array(
             classify(
-                imageCount: images.count, labels: labels, probabilities: probabilities,
+                imageCount: images.count, labels: images.labels.map(Int.init), probabilities: probabilities,
                 classes: classNames.count
             ).prefix(rows * columns))
         let wrong = shown.filter { !$0.isRight }.count
@@ -34,8 +35,9 @@ extension ReportFigures {
         return Figure(
             size: size, title: "Predictions on test images",
             subtitle:
-                "\(shown.count - wrong) of \(shown.count) right. Frame and bar of the prediction: green when right, "
-                + "vermillion when wrong (the true class's bar in blue)." + key,
+                "\(shown.count - wrong) of \(shown.count) right. Frame and bar of the prediction: "
+                + "\(ReportPalette.right.name) when right, \(ReportPalette.wrong.name) when wrong "
+                + "(the true class's bar in \(ReportPalette.train.name))." + key,
             rows: rows, columns: columns, panels: panels)
     }
 
@@ -48,7 +50,7 @@ extension ReportFigures {
             classification.probabilities, classification.predicted, classification.label
         )
         let right = classification.isRight
-        let verdict = right ? theme.positive : theme.negative
+        let verdict = right ? ReportPalette.right.color : ReportPalette.wrong.color
         let tile = ImageTile(
             rows: rows, columns: columns, bytes: image,
             caption: [
@@ -59,7 +61,7 @@ extension ReportFigures {
             captionColor: nil, frameColor: verdict)
         let colors: [Color?] = probabilities.indices.map { c in
             if c == predicted { return verdict }
-            if c == label { return theme.palette[0] }
+            if c == label { return ReportPalette.train.color }
             return Color(hex: 0xB8B8B8)
         }
         let bars = BarChart(

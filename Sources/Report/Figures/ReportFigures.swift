@@ -10,8 +10,8 @@ public enum ReportFigures {
     /// Size of the loss | accuracy pair.
     public static let curvesSize = Size(width: 1120, height: 420)
 
-    static let trainColor = OkabeIto.blue
-    static let validationColor = OkabeIto.vermillion
+    static let trainColor = ReportPalette.train.color
+    static let validationColor = ReportPalette.validation.color
 
     /// Height of a figure title plus a subtitle of `subtitleLines` lines and the gap after them
     /// (DejaVu Sans lines are 1.164 em tall), to size figures around grids of fixed-size tiles.
@@ -69,9 +69,11 @@ public enum ReportFigures {
         return (n < 0 ? "−" : "") + out
     }
 
-    /// "98%" for confidences, with a decimal below 10% and above 99% where rounding misleads.
+    /// A confidence with one decimal, whatever its size: "98.7%", "100.0%", "4.2%".
+    ///
+    /// One format for every caption, so that neighbouring images compare at a glance ("100%"
+    /// beside "100.0%" reads as two kinds of certainty); one decimal still tells 99.6% from 100.0%.
     static func percent(_ p: Double) -> String {
-        (p >= 0.995 && p < 1) || p < 0.1
-            ? TickLabelFormatter.percent(p, decimals: 1) : TickLabelFormatter.percent(p, decimals: 0)
+        TickLabelFormatter.percent(p, decimals: 1)
     }
 }

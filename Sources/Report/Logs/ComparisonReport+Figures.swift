@@ -16,10 +16,14 @@ extension ComparisonReport {
             let twice = runGroups.filter { $0.quantity == group.quantity }.count > 1
             return Key(quantity: group.quantity, leftOver: twice && group.xAxis == .step)
         }
-        var keys = ["loss", "accuracy"].flatMap { q in [Key(quantity: q, leftOver: false), Key(quantity: q, leftOver: true)] }
+        var keys = ["loss", "accuracy"].flatMap { q in
+            [Key(quantity: q, leftOver: false), Key(quantity: q, leftOver: true)]
+        }
         keys = keys.filter { k in groups.contains { g in g.contains { key($0, in: g) == k } } }
         for runGroups in groups {
-            for group in runGroups where !keys.contains(key(group, in: runGroups)) { keys.append(key(group, in: runGroups)) }
+            for group in runGroups where !keys.contains(key(group, in: runGroups)) {
+                keys.append(key(group, in: runGroups))
+            }
         }
         var taken = Set<String>()
         return keys.map { k in

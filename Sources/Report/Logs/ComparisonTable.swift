@@ -86,7 +86,8 @@ public struct ComparisonTable: Sendable, Equatable {
             // Bookkeeping and series the reader set aside have tables of their own.
             for series in run.log.series where !series.isBookkeeping && series.exclusion == nil {
                 add(
-                    MetricSummary(series: series, stepName: run.log.xColumn), split: series.name.split, stated: series.name.splitIsStated,
+                    MetricSummary(series: series, stepName: run.log.xColumn), split: series.name.split,
+                    stated: series.name.splitIsStated,
                     run: index, taken: &taken)
             }
             for test in run.log.testResults {
@@ -95,7 +96,9 @@ public struct ComparisonTable: Sendable, Equatable {
             for final in run.log.finalValues {
                 let name = MetricName(parsing: final.name)
                 guard !Bookkeeping.matches(name) else { continue }
-                add(MetricSummary(final: final), split: name.split, stated: name.splitIsStated, run: index, taken: &taken)
+                add(
+                    MetricSummary(final: final), split: name.split, stated: name.splitIsStated, run: index,
+                    taken: &taken)
             }
         }
         // Quantities in chart order (loss, accuracy, then as first logged); within one, train

@@ -10,7 +10,9 @@ extension LogReport {
         let best = bestEpochMarker()
         var taken = Set<String>()
         return groups.map { group in
-            figure(group, stem: MetricFigureStyle.fileStem(Self.stemName(group, among: groups), taken: &taken), marker: best)
+            figure(
+                group, stem: MetricFigureStyle.fileStem(Self.stemName(group, among: groups), taken: &taken),
+                marker: best)
         }
     }
 
@@ -46,7 +48,8 @@ extension LogReport {
         let values = group.lines.flatMap { $0.points.map(\.y) }
         let chart = LineChart(
             title: MetricFigureStyle.inChart(MetricFigureStyle.title(group.label)),
-            xAxis: AxisSpec(label: MetricFigureStyle.xAxisTitle(group), ticks: MetricFigureStyle.xTicks(integerX: group.integerX)),
+            xAxis: AxisSpec(
+                label: MetricFigureStyle.xAxisTitle(group), ticks: MetricFigureStyle.xTicks(integerX: group.integerX)),
             yAxis: AxisSpec(
                 label: MetricFigureStyle.inChart(MetricFigureStyle.axisLabel(group.label)),
                 scale: MetricFigureStyle.yScale(values, goal: group.goal)),

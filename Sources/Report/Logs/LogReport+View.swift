@@ -2,20 +2,18 @@ import Metrics
 
 extension LogReport {
     /// The Mustache view model of `templates/log.md.mustache` (documented in templates/README.md).
-    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> [String: Any] {
-        typealias F = ReportNumberFormat
+    public func view(figures: [FigureLink], files: [ReportFileEntry]) -> LogReportView {
         let log = run.log
         let table = self.table
         let plan = log.chartPlan()
-        var headline: [[String: Any]] = [
-            ["name": "Run", "value": MarkdownText.cell(run.name)],
-            ["name": "Format", "value": log.format.displayName],
+        var headline = [
+            NameValueView("Run", MarkdownText.cell(run.name)), NameValueView("Format", log.format.displayName),
         ]
-        if let status = log.status { headline.append(["name": "Status", "value": MarkdownText.cell(status)]) }
-        if let epochs = Self.lastEpoch(log) { headline.append(["name": "Epochs", "value": epochs]) }
+        if let status = log.status { headline.append(NameValueView("Status", MarkdownText.cell(status))) }
+        if let epochs = Self.lastEpoch(log) { headline.append(NameValueView("Epochs", epochs)) }
         if let steps = Self.lastStep(log) {
             let name = log.xColumn.map { "Last \(MarkdownText.cell($0))" } ?? "Steps"
-            headline.append(["name": name, "value": F.grouped(steps)])
+            headline.append(NameValueView(name, ReportNumberFormat.grouped(steps)))
         }
         for row in Self.headlineRows(table) {
             guard let cell = row.cells[0], let best = cell.best else { continue }
@@ -24,53 +22,42 @@ extension LogReport {
             if let last = cell.last, row.text(last.value) != row.text(best.value) {
                 value += " (last \(row.text(last.value)))"
             }
-            headline.append(["name": MarkdownText.cell(Self.headlineName(row)), "value": value])
+            headline.append(NameValueView(MarkdownText.cell(Self.headlineName(row)), value))
         }
-
-        let metrics: [[String: Any]] = table.rows.compactMap { row in
+        let metrics = table.rows.compactMap { row -> LogReportView.Metric? in
             guard let cell = row.cells[0] else { return nil }
-            return [
-                "name": MarkdownText.cell(row.label), "loggedAs": MarkdownText.code(cell.originalName),
-                "cadence": cell.cadence?.rawValue ?? "final", "count": F.grouped(cell.count),
-                "gaps": cell.gaps, "hasGaps": cell.gaps > 0,
-                "last": row.text(cell.last?.value), "lastAt": cell.lastAt ?? "–",
-                "best": cell.best.map { row.text($0.value) } ?? "–",
-                "bestAt": cell.bestAt ?? (row.cadence == nil ? "final" : "–"),
-                "goal": Self.goalWord(row.goal),
-            ]
+            return LogReportView.Metric(
+                name: MarkdownText.cell(row.label), loggedAs: MarkdownText.code(cell.originalName),
+                cadence: cell.cadence?.rawValue ?? "final", count: ReportNumberFormat.grouped(cell.count),
+                gaps: cell.gaps, hasGaps: cell.gaps > 0, last: row.text(cell.last?.value), lastAt: cell.lastAt ?? "–",
+                best: cell.best.map { row.text($0.value) } ?? "–",
+                bestAt: cell.bestAt ?? (row.cadence == nil ? "final" : "–"), goal: Self.goalWord(row.goal))
         }
-        var view = LogViewParts.common(
-            title: title, figures: figures, files: files, command: command, version: version)
         let valueCount = log.series.reduce(0) { $0 + $1.valueCount + $1.gapCount }
-        view["subtitle"] =
-            "\(log.format.displayName) read from `\(MarkdownText.code(run.location))`: "
-            + "\(log.series.count) series, \(F.grouped(valueCount)) values."
-        view["headline"] = headline
-        view["metrics"] = metrics
-        view["hyperparameters"] = log.hyperparameters.map {
-            ["name": MarkdownText.code($0.name), "value": MarkdownText.code(ComparisonTable.text($0.value))]
-        }
-        view["hasHyperparameters"] = !log.hyperparameters.isEmpty
-        view["hyperparameterNote"] = Self.hyperparameterNote(log.format, found: !log.hyperparameters.isEmpty)
-        view["warnings"] = log.warnings.map { ["text": MarkdownText.cell($0)] }
-        view["hasWarnings"] = !log.warnings.isEmpty
-        view["source"] = [
-            "run": MarkdownText.cell(run.name), "location": MarkdownText.code(run.location),
-            "format": log.format.rawValue, "formatName": log.format.displayName,
-        ]
+        let (figureList, figureByKey) = LogSections.figures(figures)
         let notes = LogSections.notes(log)
-        view["notes"] = notes
-        view["hasNotes"] = !notes.isEmpty
         let bookkeeping = LogSections.bookkeeping(log, plan: plan)
-        view["bookkeeping"] = bookkeeping
-        view["hasBookkeeping"] = !bookkeeping.isEmpty
         let undrawn = LogSections.undrawn(plan)
-        view["undrawn"] = undrawn
-        view["hasUndrawn"] = !undrawn.isEmpty
         let skipped = LogSections.skipped(self.skipped)
-        view["skipped"] = skipped
-        view["hasSkipped"] = !skipped.isEmpty
-        return view
+        return LogReportView(
+            title: MarkdownText.cell(title),
+            subtitle: "\(log.format.displayName) read from `\(MarkdownText.code(run.location))`: "
+                + "\(log.series.count) series, \(ReportNumberFormat.grouped(valueCount)) values.",
+            headline: headline, hasWarnings: !log.warnings.isEmpty,
+            warnings: log.warnings.map { LogSectionView.Text(text: MarkdownText.cell($0)) }, figures: figureList,
+            figure: figureByKey, metrics: metrics, hasNotes: !notes.isEmpty, notes: notes,
+            hasBookkeeping: !bookkeeping.isEmpty, bookkeeping: bookkeeping, hasUndrawn: !undrawn.isEmpty,
+            undrawn: undrawn,
+            hyperparameterNote: Self.hyperparameterNote(log.format, found: !log.hyperparameters.isEmpty),
+            hasHyperparameters: !log.hyperparameters.isEmpty,
+            hyperparameters: log.hyperparameters.map {
+                NameValueView(MarkdownText.code($0.name), MarkdownText.code(ComparisonTable.text($0.value)))
+            },
+            source: LogReportView.Source(
+                run: MarkdownText.cell(run.name), location: MarkdownText.code(run.location),
+                format: log.format.rawValue, formatName: log.format.displayName),
+            hasSkipped: !skipped.isEmpty, skipped: skipped, files: FileView.list(files), command: command,
+            version: version)
     }
 
     /// The metrics worth a line of the headline table: losses and accuracies per epoch (per step
@@ -106,7 +93,8 @@ extension LogReport {
     /// The last epoch of the log's per-epoch values ("3"), or of its per-step values placed at
     /// fractions of an epoch ("2.5"), as text.
     static func lastEpoch(_ log: MetricLog) -> String? {
-        let epochs = log.series.filter { $0.cadence == .epoch && !$0.isBookkeeping }.flatMap(\.points).compactMap(\.epoch)
+        let epochs = log.series.filter { $0.cadence == .epoch && !$0.isBookkeeping }.flatMap(\.points).compactMap(
+            \.epoch)
         if let last = epochs.max() { return MetricSummary.epochText(last) }
         let positions = log.series.filter { $0.epochIsPosition && !$0.isBookkeeping }.flatMap(\.points)
             .compactMap(\.epoch)

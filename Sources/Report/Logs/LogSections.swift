@@ -5,40 +5,50 @@ import Metrics
 /// reasons, the notes on how the report counts epochs and steps, and the files passed over.
 /// Every value from the log is escaped here (``MarkdownText``).
 enum LogSections {
-    /// `[{name, values, last, at}]`: one row per bookkeeping series or final bookkeeping value.
-    static func bookkeeping(_ log: MetricLog, plan: MetricChartPlan) -> [[String: Any]] {
-        var rows: [[String: Any]] = plan.bookkeeping.map { series in
+    /// One row per bookkeeping series or final bookkeeping value.
+    static func bookkeeping(_ log: MetricLog, plan: MetricChartPlan) -> [LogSectionView.Bookkeeping] {
+        var rows = plan.bookkeeping.map { series in
             let summary = MetricSummary(series: series, stepName: log.xColumn)
-            return [
-                "name": MarkdownText.code(series.originalName),
-                "values": ReportNumberFormat.grouped(summary.count),
-                "last": ReportNumberFormat.significant(summary.last?.value),
-                "at": summary.lastAt.map(MarkdownText.cell) ?? "–",
-            ]
+            return LogSectionView.Bookkeeping(
+                name: MarkdownText.code(series.originalName), values: ReportNumberFormat.grouped(summary.count),
+                last: ReportNumberFormat.significant(summary.last?.value), at: summary.lastAt.map(MarkdownText.cell) ?? "–")
         }
         for value in log.finalValues where Bookkeeping.matches(MetricName(parsing: value.name)) {
-            rows.append([
-                "name": MarkdownText.code(value.name), "values": "1",
-                "last": ReportNumberFormat.significant(value.value), "at": "final",
-            ])
+            rows.append(
+                LogSectionView.Bookkeeping(
+                    name: MarkdownText.code(value.name), values: "1", last: ReportNumberFormat.significant(value.value),
+                    at: "final"))
         }
         return rows
     }
 
-    /// `[{name, reason}]`: the series the plan leaves out of every chart.
-    static func undrawn(_ plan: MetricChartPlan) -> [[String: Any]] {
+    /// The series the plan leaves out of every chart.
+    static func undrawn(_ plan: MetricChartPlan) -> [LogSectionView.Undrawn] {
         plan.undrawn.map {
-            ["name": MarkdownText.code($0.series.originalName), "reason": MarkdownText.cell($0.reason)]
+            LogSectionView.Undrawn(name: MarkdownText.code($0.series.originalName), reason: MarkdownText.cell($0.reason))
         }
     }
 
-    /// `[{text}]`: the log's notes, escaped.
-    static func notes(_ log: MetricLog) -> [[String: Any]] {
-        log.notes.map { ["text": MarkdownText.cell($0)] }
+    /// The log's notes, escaped.
+    static func notes(_ log: MetricLog) -> [LogSectionView.Text] {
+        log.notes.map { LogSectionView.Text(text: MarkdownText.cell($0)) }
     }
 
-    /// `[{path, reason}]`: inputs passed over while looking for runs.
-    static func skipped(_ skipped: [SkippedInput]) -> [[String: Any]] {
-        skipped.map { ["path": MarkdownText.code($0.path), "reason": MarkdownText.cell($0.reason)] }
+    /// Inputs passed over while looking for runs.
+    static func skipped(_ skipped: [SkippedInput]) -> [LogSectionView.Skipped] {
+        skipped.map { LogSectionView.Skipped(path: MarkdownText.code($0.path), reason: MarkdownText.cell($0.reason)) }
+    }
+
+    /// The figures as a list and by key.
+    static func figures(_ links: [FigureLink]) -> (list: [FigureView], byKey: [String: FigureView]) {
+        var list: [FigureView] = []
+        var byKey: [String: FigureView] = [:]
+        for link in links {
+            var view = FigureView(link)
+            view.alt = MarkdownText.alt(link.alt)
+            list.append(view)
+            byKey[link.key] = view
+        }
+        return (list, byKey)
     }
 }

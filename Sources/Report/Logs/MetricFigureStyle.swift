@@ -11,7 +11,8 @@ enum MetricFigureStyle {
     static func title(_ label: String) -> String {
         switch label {
         case "lr", "learning_rate": return "Learning rate"
-        case "loss", "accuracy", "acc": return label == "acc" ? "Accuracy" : label.prefix(1).uppercased() + label.dropFirst()
+        case "loss", "accuracy", "acc":
+            return label == "acc" ? "Accuracy" : label.prefix(1).uppercased() + label.dropFirst()
         case "": return "(unnamed)"
         default: return label
         }
@@ -45,7 +46,7 @@ enum MetricFigureStyle {
         switch split {
         case .train: return ReportFigures.trainColor
         case .validation: return ReportFigures.validationColor
-        case .test: return OkabeIto.bluishGreen
+        case .test: return ReportPalette.test.color
         }
     }
 
@@ -56,7 +57,7 @@ enum MetricFigureStyle {
         guard peers.count > 1, let index = peers.firstIndex(where: { $0.series == line.series }) else {
             return color(line.split)
         }
-        return OkabeIto.seriesOrder[index % OkabeIto.seriesOrder.count]
+        return ReportPalette.series(index).color
     }
 
     /// The legend entry of a line: its split ("validation"), its key in a group of lines
@@ -94,15 +95,14 @@ enum MetricFigureStyle {
         group.xLabel.isEmpty ? "(unnamed)" : inChart(group.xLabel)
     }
 
-    /// Run `index`'s colour in the Okabe-Ito order, with its name for the report's text; after
-    /// eight runs the colours repeat dashed, then dotted, so that every run stays distinguishable.
+    /// Run `index`'s colour in ``ReportPalette/series``, with its name for the report's text;
+    /// after those the colours repeat dashed, then dotted, so that every run stays distinguishable.
     static func runStyle(_ index: Int) -> (color: Color, dash: [Double], name: String) {
-        let palette = OkabeIto.seriesOrder
-        // The names of OkabeIto.seriesOrder, in its order.
-        let names = ["blue", "vermillion", "bluish green", "orange", "reddish purple", "sky blue", "black", "yellow"]
+        let count = ReportPalette.series.count
         let dashes: [(pattern: [Double], name: String)] = [([], ""), ([7, 4], ", dashed"), ([2, 3], ", dotted")]
-        let dash = dashes[(index / palette.count) % dashes.count]
-        return (palette[index % palette.count], dash.pattern, names[index % names.count] + dash.name)
+        let dash = dashes[(index / count) % dashes.count]
+        let named = ReportPalette.series(index)
+        return (named.color, dash.pattern, named.name + dash.name)
     }
 
     /// Logarithmic for a loss-like quantity whose values are all positive and span a factor of

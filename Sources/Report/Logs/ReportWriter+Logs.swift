@@ -39,7 +39,7 @@ extension ReportWriter {
     private func writeLogReport(
         kind: String, title: String, version: String, runs: [LoggedRun], skipped: [SkippedInput], figures: [RunFigure],
         template: String,
-        into staging: StagingDirectory, view: ([FigureLink], [ReportFileEntry]) -> [String: Any]
+        into staging: StagingDirectory, view: ([FigureLink], [ReportFileEntry]) -> Any
     ) throws -> JSONValue {
         let (links, figureFiles) = try writeFigures(figures, title: title, into: staging)
         let summary = JSONValue.object(

@@ -38,7 +38,8 @@ enum MLflowDatabaseReader {
                 let id = row.text(0) ?? ""
                 let experiment = experiments[row.text(2) ?? ""]
                 let run = MLflowRun(
-                    id: id, name: row.text(1).flatMap { $0.isEmpty ? nil : $0 } ?? id, experiment: experiment?.name ?? "",
+                    id: id, name: row.text(1).flatMap { $0.isEmpty ? nil : $0 } ?? id,
+                    experiment: experiment?.name ?? "",
                     status: row.text(3))
                 runs.append((run, row.text(4) == "deleted" || experiment?.deleted == true))
             }
@@ -62,7 +63,8 @@ enum MLflowDatabaseReader {
                 var log = full.log(source: url)
                 if log.series.isEmpty {
                     collection.skipped.append(
-                        SkippedInput(path: "\(path) (run '\(run.name)', \(run.id))", reason: "the run logged no metric"))
+                        SkippedInput(path: "\(path) (run '\(run.name)', \(run.id))", reason: "the run logged no metric")
+                    )
                     continue
                 }
                 log.notes.insert("Read from the MLflow tracking database \(url.lastPathComponent).", at: 0)

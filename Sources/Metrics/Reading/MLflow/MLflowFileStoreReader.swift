@@ -87,14 +87,16 @@ enum MLflowFileStoreReader {
             let name = meta["name"]?.stringValue ?? experimentFolder.lastPathComponent
             if meta["lifecycle_stage"]?.stringValue == "deleted" {
                 collection.skipped.append(
-                    SkippedInput(path: experimentFolder.path, reason: "experiment '\(name)' is deleted in MLflow: not read"))
+                    SkippedInput(
+                        path: experimentFolder.path, reason: "experiment '\(name)' is deleted in MLflow: not read"))
                 continue
             }
             for entry in try LogReader.listing(experimentFolder) where entry.isDirectory {
                 let runFolder = experimentFolder.appendingPathComponent(entry.name)
                 guard isRun(runFolder) else {
                     if entry.name != "tags" {
-                        collection.skipped.append(SkippedInput(path: runFolder.path, reason: "not an MLflow run folder"))
+                        collection.skipped.append(
+                            SkippedInput(path: runFolder.path, reason: "not an MLflow run folder"))
                     }
                     continue
                 }
@@ -124,7 +126,8 @@ enum MLflowFileStoreReader {
         }
         if name.isEmpty { name = id }
         if meta["lifecycle_stage"]?.stringValue == "deleted" {
-            collection.skipped.append(SkippedInput(path: folder.path, reason: "run '\(name)' is deleted in MLflow: not read"))
+            collection.skipped.append(
+                SkippedInput(path: folder.path, reason: "run '\(name)' is deleted in MLflow: not read"))
             return
         }
         var run = MLflowRun(
@@ -191,7 +194,8 @@ enum MLflowFileStoreReader {
     private static func readMeta(_ url: URL) throws(MetricLogError) -> JSONValue {
         let bytes = try LogFile.read(url)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .malformed(path: url.path, location: .line(1, column: nil), expected: "UTF-8 text", found: "other bytes")
+            throw .malformed(
+                path: url.path, location: .line(1, column: nil), expected: "UTF-8 text", found: "other bytes")
         }
         do {
             return try YAMLDocument.parse(text)

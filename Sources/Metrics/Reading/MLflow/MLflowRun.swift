@@ -59,7 +59,9 @@ struct MLflowRun {
             let oneStep = ordered.count > 1 && ordered.allSatisfy { $0.step == ordered[0].step }
             if oneStep {
                 numbered.append(key)
-                let byTime = values.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }
+                let byTime = values.enumerated().sorted {
+                    ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset)
+                }
                 for (index, entry) in byTime.enumerated() {
                     builder.add(key, cadence: .step, step: index + 1, value: entry.element.value)
                 }

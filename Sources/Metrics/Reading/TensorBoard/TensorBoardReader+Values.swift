@@ -29,7 +29,8 @@ extension TensorBoardReader {
 
     /// The text of a text-plugin summary (one string), or nil for any other value.
     static func text(of value: Tensorboard_Summary.Value) -> String? {
-        guard value.hasMetadata, value.metadata.pluginData.pluginName == "text", case .tensor(let tensor)? = value.value,
+        guard value.hasMetadata, value.metadata.pluginData.pluginName == "text",
+            case .tensor(let tensor)? = value.value,
             tensor.dtype == .dtString, let first = tensor.stringVal.first
         else { return nil }
         return String(decoding: first, as: UTF8.self)

@@ -156,16 +156,19 @@ struct TensorBoardRunAssembler {
                     + "iterations so far; the last of an epoch equals its epoch_* value.")
         }
         if kerasEpochTags {
-            notes.append("Per-epoch values (Keras's epoch_* tags) are counted from 1 here: epoch 1 is the log's step 0.")
+            notes.append(
+                "Per-epoch values (Keras's epoch_* tags) are counted from 1 here: epoch 1 is the log's step 0.")
         }
         if let counter {
             notes.append(
                 counterIsPosition
                     ? "Epochs from the logged '\(counter.original)': fractions of an epoch, as the writer logs them."
-                    : "Epochs from the logged '\(counter.original)', which counts from 0; shown from 1 (epoch 1 is its 0).")
+                    : "Epochs from the logged '\(counter.original)', which counts from 0; shown from 1 (epoch 1 is its 0)."
+            )
         }
         var hyperparameters = contents.hyperparameters
-        var hyperparameterSource = hyperparameters.isEmpty ? nil : "the hparams plugin data (add_hparams, or a logger's log_hyperparams)"
+        var hyperparameterSource =
+            hyperparameters.isEmpty ? nil : "the hparams plugin data (add_hparams, or a logger's log_hyperparams)"
         var settingsWarnings: [String] = []
         if let settingsFile, let settings = LogReader.readSettings(settingsFile, warnings: &settingsWarnings) {
             hyperparameters = Hyperparameter.flatten(settings)

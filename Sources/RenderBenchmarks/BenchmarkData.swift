@@ -1,3 +1,5 @@
+import Datasets
+import Report
 import Randomness
 import Charts
 import Foundation
@@ -13,8 +15,7 @@ public struct BenchmarkData: Sendable {
     /// `[units, 784]` first-layer weights.
     public var weights: [Float]
     public var units: Int
-    public var images: ImageBatch
-    public var labels: [Int]
+    public var images: LabeledImages
     /// `[images.count, 10]` softmax outputs.
     public var probabilities: [Float]
     public var confusion: [[Int]]
@@ -40,10 +41,10 @@ public struct BenchmarkData: Sendable {
         }
         self.units = units
         weights = (0..<units).flatMap { _ in SyntheticImages.weightPattern(rng: &rng) }
-        labels = (0..<imageCount).map { _ in Int(rng.next() % 10) }
-        images = ImageBatch(
-            pixels: labels.flatMap { SyntheticImages.digit($0, rng: &rng) }, rows: 28, columns: 28,
-            count: imageCount)
+        let labels = (0..<imageCount).map { _ in Int(rng.next() % 10) }
+        images = LabeledImages(
+            count: imageCount, rows: 28, columns: 28,
+            pixels: labels.flatMap { SyntheticImages.digit($0, rng: &rng) }, labels: labels.map(UInt8.init))
         var probabilities: [Float] = []
         for label in labels {
             // Logits that favour the true class, with an occasional confident mistake.
@@ -63,4 +64,9 @@ public struct BenchmarkData: Sendable {
         }
         classNames = ClassNames.digits
     }
+}
+
+extension BenchmarkData {
+    /// The test images' labels as class indices.
+    public var labels: [Int] { images.labels.map(Int.init) }
 }

@@ -1,3 +1,4 @@
+import Report
 import Randomness
 import Foundation
 
@@ -41,7 +42,10 @@ enum SyntheticImages {
     /// A smooth weight-like pattern: a few Gaussian blobs of either sign plus a little noise.
     static func weightPattern(rng: inout SplitMix64) -> [Float] {
         let blobs = (0..<4).map { _ in
-            (x: 6 + 16 * rng.nextUnitDouble(), y: 6 + 16 * rng.nextUnitDouble(), s: 2 + 3 * rng.nextUnitDouble(), a: rng.standInNormal() * 0.08)
+            (
+                x: 6 + 16 * rng.nextUnitDouble(), y: 6 + 16 * rng.nextUnitDouble(), s: 2 + 3 * rng.nextUnitDouble(),
+                a: rng.standInNormal() * 0.08
+            )
         }
         return (0..<784).map { i in
             let x = Double(i % 28), y = Double(i / 28)

@@ -1,3 +1,4 @@
+import Report
 import Charts
 import ChartsCairo
 import Foundation
@@ -30,7 +31,7 @@ public enum RenderBenchmark {
             (
                 "predictions",
                 ReportFigures.predictions(
-                    data.images, labels: data.labels, probabilities: data.probabilities,
+                    data.images, probabilities: data.probabilities,
                     classNames: data.classNames)
             ),
             ("confusion", ReportFigures.confusion(data.confusion, classNames: data.classNames)),
@@ -48,11 +49,11 @@ public enum RenderBenchmark {
                 ReportFigures.curves(loss: data.loss, accuracy: data.accuracy, steps: data.steps, markers: markers)
             ),
             ("weights", ReportFigures.weights(data.weights, units: data.units)),
-            ("samples", ReportFigures.samples(data.images, labels: data.labels, classNames: data.classNames)),
+            ("samples", ReportFigures.samples(data.images, classNames: data.classNames)),
             (
                 "predictions",
                 ReportFigures.predictions(
-                    data.images, labels: data.labels, probabilities: data.probabilities,
+                    data.images, probabilities: data.probabilities,
                     classNames: data.classNames)
             ),
             ("confusion", ReportFigures.confusion(data.confusion, classNames: data.classNames)),
@@ -63,7 +64,7 @@ public enum RenderBenchmark {
             (
                 "misclassified",
                 ReportFigures.misclassified(
-                    data.images, labels: data.labels,
+                    data.images,
                     probabilities: data.probabilities, classNames: data.classNames)
             ),
         ]
