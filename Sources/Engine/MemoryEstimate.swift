@@ -6,7 +6,9 @@
 /// product of absurd options can overflow):
 /// - parameters: the network drawn at the start, the trained model's weights and gradients, the
 ///   best epoch's copy (with its gradients) when there is a validation split, and the
-///   optimizer's state (1 value per parameter for momentum, 2 for Adam);
+///   optimizer's state (1 value per parameter for momentum, 2 for Adam); and the copy of the
+///   weights, the best epoch's weights and the optimizer's state that a checkpoint is written
+///   from (``TrainingCheckpoint``);
 /// - activations: the training batch's buffers (input, each hidden layer's output, its dropout
 ///   output and mask, and the gradient of every layer) and the evaluation batch's;
 /// - data: the images and labels as bytes, and a fixed allowance for the runtime and BLAS.
@@ -44,7 +46,8 @@ extension TrainingConfiguration {
             case .momentum: 1
             case .adam: 2
             }
-        let copies = 1 + 2 + (validationCount > 0 ? 2 : 0) + optimizerCopies
+        let checkpointCopies = 1 + (validationCount > 0 ? 1 : 0) + optimizerCopies
+        let copies = 1 + 2 + (validationCount > 0 ? 2 : 0) + optimizerCopies + checkpointCopies
         let widths = hidden.map(Double.init).reduce(0, +)
         let batch = Double(min(batchSize, max(images, 1)))
         let trainRow = Double(inputs) + widths * (dropout > 0 ? 3 : 1) + widths + Double(classes)

@@ -32,6 +32,11 @@ struct TrainingSession {
     /// Steps between two `step` events: about a thousand points per run.
     let stepInterval: Int
 
+    /// The state to continue from (a resumed run); nil starts at epoch 1.
+    var resumeFrom: TrainingCheckpoint? = nil
+    /// Called at the end of every epoch with the state to continue from after it.
+    var onCheckpoint: ((TrainingCheckpoint) throws -> Void)? = nil
+
     init(
         config: TrainingConfiguration, train: LabeledImages, test: LabeledImages, classCount: Int,
         splits: Trainer.Splits, sink: any MetricSink, shouldStop: @escaping @Sendable () -> Bool

@@ -57,11 +57,12 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup(title: "Training options (shared by every trial)") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
     /// Every trial's configuration: found once, by `validate()`, and run by `run()`.
     var resolved: ResolvedSweep?
 
     /// The options only: `resolved` is not parsed.
-    enum CodingKeys: CodingKey { case dataset, vary, seeds, seedList, jobs, shard, training, data, report }
+    enum CodingKeys: CodingKey { case dataset, vary, seeds, seedList, jobs, shard, training, data, report, restart }
 
     mutating func validate() throws {
         if let jobs, !(1...256).contains(jobs) {
@@ -84,10 +85,12 @@ struct SweepCommand: ParsableCommand {
         let seedValues = try SweepPlan.seeds(count: seeds, list: try seedList.map(Self.parseSeeds))
         let plan = try SweepPlan(
             dataset: dataset.lowercased(), preset: training.preset?.name ?? "default", axes: axes, seeds: seedValues)
-        let arguments = SweepArguments(CommandLine.arguments)
+        let arguments = SweepArguments(Resumption.commandLine)
+        var settings = report.settings(abortingWhen: shouldAbort)
+        settings.restart = restart.restart
         return SweepRequest(
             plan: plan, overrides: training.overrides, shard: try shard.map { try SweepShard(parsing: $0) },
-            jobs: jobs, data: data.settings, report: report.settings(abortingWhen: shouldAbort),
+            jobs: jobs, data: data.settings, report: settings,
             sweepCommand: arguments.sweepCommand(dataset: dataset.lowercased()),
             trialCommandPrefix: arguments.trialCommandPrefix(dataset: dataset.lowercased()))
     }

@@ -8,6 +8,7 @@ protocol TrainCommand: ParsableCommand {
     var training: TrainingOptions { get }
     var data: DataOptions { get }
     var report: ReportOptions { get }
+    var restart: RestartOption { get }
     /// The preset and configuration the options resolve to: found once, by `validate()`, and
     /// trained by `run()`.
     var resolved: ResolvedTraining? { get set }
@@ -25,9 +26,11 @@ extension TrainCommand {
     }
 
     func makeRequest(abortingWhen shouldAbort: @escaping @Sendable () -> Bool = { false }) -> TrainRequest {
-        TrainRequest(
-            dataset: Self.dataset, preset: training.preset?.name, overrides: training.overrides,
-            data: data.settings, report: report.settings(abortingWhen: shouldAbort))
+        var settings = report.settings(abortingWhen: shouldAbort)
+        settings.restart = restart.restart
+        return TrainRequest(
+            dataset: Self.dataset, preset: training.preset?.name, overrides: training.overrides, data: data.settings,
+            report: settings)
     }
 
     func runTraining() throws {
@@ -63,10 +66,11 @@ struct MnistCommand: TrainCommand {
     @OptionGroup(title: "Training options") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
     var resolved: ResolvedTraining?
 
     /// The options only: `resolved` is not parsed.
-    enum CodingKeys: CodingKey { case training, data, report }
+    enum CodingKeys: CodingKey { case training, data, report, restart }
 
     mutating func validate() throws { try validateTraining() }
     func run() throws { try runTraining() }
@@ -80,10 +84,11 @@ struct FashionCommand: TrainCommand {
     @OptionGroup(title: "Training options") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
     var resolved: ResolvedTraining?
 
     /// The options only: `resolved` is not parsed.
-    enum CodingKeys: CodingKey { case training, data, report }
+    enum CodingKeys: CodingKey { case training, data, report, restart }
 
     mutating func validate() throws { try validateTraining() }
     func run() throws { try runTraining() }
