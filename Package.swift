@@ -4,7 +4,8 @@ import PackageDescription
 // Module graph (arrows point down; C stays at the edges); Docs/Architecture.md has it in full,
 // and `swift scripts/check-imports.swift` (run by CI) checks every target declares its imports:
 //
-//   nnreport (CLI, thin) → NNReportKit (pipelines)
+//   nnreport (CLI, thin) → NNReportKit (pipelines), RenderBenchmarks; option value types only
+//     from Engine, Metrics, ChartsCairo
 //     ├─ Report → ChartsCairo (CCairo, CPNG) → Charts; Statistics; Datasets (LabeledImages)
 //     ├─ Engine → LinearAlgebra (CBLAS), Metrics, Datasets, Randomness
 //     ├─ Datasets (CZlib)
@@ -87,10 +88,14 @@ let package = Package(
         .target(
             name: "NNReportKit",
             dependencies: ["ChartsCairo", "Datasets", "Engine", "Metrics", "Report", "LinearAlgebra"]),
+        // The CLI parses options, calls one NNReportKit pipeline, prints what it returns and
+        // exits. Beside NNReportKit it imports only the value types its options parse into
+        // (Engine's training enums and presets, Metrics' LogFormat, ChartsCairo's OutputFormat)
+        // and the render benchmark, which stays out of the libraries.
         .executableTarget(
             name: "nnreport",
             dependencies: [
-                "NNReportKit", "ChartsCairo", "Engine", "Metrics", "Report", "RenderBenchmarks",
+                "NNReportKit", "RenderBenchmarks", "Engine", "Metrics", "ChartsCairo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

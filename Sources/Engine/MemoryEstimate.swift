@@ -6,7 +6,9 @@
 /// product of absurd options can overflow):
 /// - parameters: the network drawn at the start, the trained model's weights and gradients, the
 ///   best epoch's copy (with its gradients) when there is a validation split, and the
-///   optimizer's state (1 value per parameter for momentum, 2 for Adam);
+///   optimizer's state (1 value per parameter for momentum, 2 for Adam); and the copy of the
+///   weights, the best epoch's weights and the optimizer's state that a checkpoint is written
+///   from (``TrainingCheckpoint``);
 /// - activations: the training batch's buffers (input, each hidden layer's output, its dropout
 ///   output and mask, and the gradient of every layer) and the evaluation batch's;
 /// - data: the images and labels as bytes, and a fixed allowance for the runtime and BLAS.
@@ -65,7 +67,7 @@ extension TrainingConfiguration {
 extension TrainingConfiguration {
     /// Copies of the parameters a run holds at once: the network drawn at the start, the trained
     /// weights and their gradients, the best epoch's copy with its gradients when there is a
-    /// validation split, and the optimizer's state.
+    /// validation split, the optimizer's state, and the checkpoint of the last epoch.
     var parameterCopies: Int {
         let optimizerCopies =
             switch optimizer {
@@ -73,6 +75,9 @@ extension TrainingConfiguration {
             case .momentum: 1
             case .adam: 2
             }
-        return 1 + 2 + (validationCount > 0 ? 2 : 0) + optimizerCopies
+        // The checkpoint written after every epoch holds the weights, the best epoch's copy and
+        // the optimizer's state once more while it is encoded.
+        let checkpointCopies = 1 + (validationCount > 0 ? 1 : 0) + optimizerCopies
+        return 1 + 2 + (validationCount > 0 ? 2 : 0) + optimizerCopies + checkpointCopies
     }
 }

@@ -83,7 +83,7 @@ public final class AdamOptimizer: Optimizer {
     public let beta2: Float
     public let epsilon: Float
     /// Steps taken so far (t in the bias corrections).
-    public private(set) var stepCount = 0
+    public internal(set) var stepCount = 0
     let first: OptimizerState
     let second: OptimizerState
 

@@ -21,6 +21,14 @@ public final class Trainer {
     let classCount: Int
     let sink: any MetricSink
     let shouldStop: @Sendable () -> Bool
+    /// The state to continue from: a ``TrainingCheckpoint`` an earlier run with the same
+    /// configuration, data and thread count handed to its ``checkpointHandler``. The run then
+    /// emits a `resume` event instead of `run`, and its results are those of the earlier run
+    /// had it never stopped.
+    public var resumeFrom: TrainingCheckpoint?
+    /// Called on the training thread at the end of every epoch (after its `epoch` event) with
+    /// the state to continue from; what it throws ends the run with that error.
+    public var checkpointHandler: ((TrainingCheckpoint) throws -> Void)?
 
     /// - Parameters:
     ///   - shouldStop: polled before every step; returning true ends the run with status
@@ -60,7 +68,8 @@ public final class Trainer {
 
     /// Runs the whole training and returns the result; metric events go to the sink as they happen.
     ///
-    /// - Throws: ``TrainingError`` for unusable data or options; whatever the sink throws.
+    /// - Throws: ``TrainingError`` for unusable data or options; ``CheckpointError`` for a
+    ///   ``resumeFrom`` that does not fit the run; whatever the sink or the checkpoint handler throws.
     public func run() throws -> TrainingResult {
         let config = configuration
         do {
@@ -114,6 +123,8 @@ public final class Trainer {
         var session = TrainingSession(
             config: configuration, train: train, test: test, classCount: classCount, splits: splits, sink: sink,
             shouldStop: shouldStop, transform: transform, model: model, best: best)
+        session.resumeFrom = resumeFrom
+        session.onCheckpoint = checkpointHandler
         return try session.run()
     }
 

@@ -24,6 +24,9 @@ public struct TrainingResult: Sendable {
     public var trainSeconds: Double
     /// Seconds of the whole run, evaluations included.
     public var wallSeconds: Double
+    /// Seconds the training thread spent copying checkpoints and handing them to the
+    /// ``Trainer/checkpointHandler`` (outside every epoch's `seconds`; 0 without a handler).
+    public var checkpointSeconds: Double
     /// Training images processed per second of ``trainSeconds``.
     public var samplesPerSecond: Double
     /// The 1-based global step whose loss was not finite, for `.diverged`.

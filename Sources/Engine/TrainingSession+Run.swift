@@ -14,24 +14,34 @@ extension TrainingSession {
 
     mutating func run() throws -> TrainingResult {
         let started = ContinuousClock.now
-        try sink.receive(.run(RunStart(time: Date().timeIntervalSince1970, config: config.json)))
+        // A resumed run goes on with the state of its checkpoint; its `run` event is the earlier process's.
+        var resumed: TrainingProgress? = nil
+        if let checkpoint = resumeFrom { resumed = try restore(checkpoint) }
+        if let resumed {
+            try sink.receive(
+                .resume(RunResume(epoch: resumed.epoch, step: resumed.step, time: Date().timeIntervalSince1970)))
+        } else {
+            try sink.receive(.run(RunStart(time: Date().timeIntervalSince1970, config: config.json)))
+        }
 
         let weightDecay = Float(config.weightDecay)
-        var step = 0
-        var trainSeconds = 0.0
-        var samplesTrained = 0
-        var stop = Stop.none
-        var bestEpoch = 0
-        var bestLoss = Double.infinity
-        var bestAccuracy: Double? = nil
-        var epochsSinceBest = 0
-        var epoch = 0
-        var intervalLoss = 0.0, intervalSteps = 0
+        var step = resumed?.step ?? 0
+        var trainSeconds = resumed?.trainSeconds ?? 0
+        var samplesTrained = resumed?.samplesTrained ?? 0
+        var stop = resumed?.stoppedEarly == true ? Stop.earlyStopped : Stop.none
+        var bestEpoch = resumed?.bestEpoch ?? 0
+        var bestLoss = resumed?.bestLoss ?? .infinity
+        var bestAccuracy: Double? = resumed?.bestAccuracy
+        var epochsSinceBest = resumed?.epochsSinceBest ?? 0
+        var epoch = resumed?.epoch ?? 0
+        var intervalLoss = resumed?.intervalLoss ?? 0, intervalSteps = resumed?.intervalSteps ?? 0
+        let stoppedBefore = resumed?.stoppedEarly == true
+        var checkpointTime = Duration.zero
 
         try train.pixels.withUnsafeBufferPointer { pixelBuffer in
             try train.labels.withUnsafeBufferPointer { labelBuffer in
                 let pixels = pixelBuffer.baseAddress!, labels = labelBuffer.baseAddress!
-                epochs: while epoch < plannedEpochs {
+                epochs: while epoch < plannedEpochs, !stoppedBefore {
                     epoch += 1
                     let epochStart = ContinuousClock.now
                     if config.shuffle { permutation.shuffle(using: &shuffleGenerator) }
@@ -115,7 +125,22 @@ extension TrainingSession {
                     } else {
                         bestEpoch = epoch
                     }
-                    if let patience = config.patience, epochsSinceBest >= patience, epoch < plannedEpochs {
+                    let stopsEarly = config.patience.map { epochsSinceBest >= $0 && epoch < plannedEpochs } ?? false
+                    if let onCheckpoint {
+                        let checkpointStart = ContinuousClock.now
+                        defer { checkpointTime += ContinuousClock.now - checkpointStart }
+                        try onCheckpoint(
+                            captureCheckpoint(
+                                TrainingProgress(
+                                    epoch: epoch, step: step, plannedEpochs: plannedEpochs,
+                                    stepsPerEpoch: stepsPerEpoch, totalSteps: totalSteps, learningRate: lr,
+                                    trainSeconds: trainSeconds, samplesTrained: samplesTrained, bestEpoch: bestEpoch,
+                                    bestLoss: bestLoss, bestAccuracy: bestAccuracy, epochsSinceBest: epochsSinceBest,
+                                    stoppedEarly: stopsEarly, intervalLoss: intervalLoss, intervalSteps: intervalSteps,
+                                    shuffleState: shuffleGenerator.state, dropoutState: dropoutGenerator.state,
+                                    optimizerSteps: (optimizer as? any CheckpointableOptimizer)?.stepCounter ?? 0)))
+                    }
+                    if stopsEarly {
                         stop = .earlyStopped
                         break epochs
                     }
@@ -173,7 +198,7 @@ extension TrainingSession {
             testLoss: testFigures.loss, testAccuracy: testFigures.accuracy, bestEpoch: bestEpoch,
             validationLoss: bestLoss.isFinite ? bestLoss : nil, validationAccuracy: bestAccuracy,
             restoredBestWeights: restored, epochsRun: completedEpochs, stepsRun: step, trainSeconds: trainSeconds,
-            wallSeconds: (ContinuousClock.now - started).seconds,
+            wallSeconds: (ContinuousClock.now - started).seconds, checkpointSeconds: checkpointTime.seconds,
             samplesPerSecond: trainSeconds > 0 ? Double(samplesTrained) / trainSeconds : 0, divergedAtStep: divergedAt,
             statusMessage: message,
             trainCount: splits.train.count, validationCount: splits.validation.count, testCount: test.count)

@@ -35,6 +35,11 @@ struct TrainingSession<M: TrainableModel> {
     /// Steps between two `step` events: about a thousand points per run.
     let stepInterval: Int
 
+    /// The state to continue from (a resumed run); nil starts at epoch 1.
+    var resumeFrom: TrainingCheckpoint? = nil
+    /// Called at the end of every epoch with the state to continue from after it.
+    var onCheckpoint: ((TrainingCheckpoint) throws -> Void)? = nil
+
     /// - Parameters:
     ///   - transform: the input transform, computed from the training split.
     ///   - model: the initialised model; `best` an equal copy (the best epoch's weights go

@@ -31,6 +31,8 @@ extension MetricEvent {
             if let v = e.message { members.append(("message", .string(v))) }
             members.append(("time", .number(e.time)))
             return .object(members)
+        case .resume(let r):
+            return ["event": "resume", "epoch": .int(r.epoch), "step": .int(r.step), "time": .number(r.time)]
         }
     }
 

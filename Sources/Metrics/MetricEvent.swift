@@ -9,6 +9,9 @@ public enum MetricEvent: Sendable, Equatable {
     case epoch(EpochRecord)
     case test(TestRecord)
     case end(RunEnd)
+    /// The run goes on from its last checkpoint in a new process (the one before was stopped
+    /// or killed): the events before it are the earlier process's, those after it this one's.
+    case resume(RunResume)
 }
 
 /// The first event: when the run started and its complete configuration.
@@ -85,6 +88,22 @@ public enum RunStatus: String, Sendable, Equatable, CaseIterable {
     case earlyStopped = "early_stopped"
     case diverged
     case interrupted
+}
+
+/// Where a resumed run picked up: after `epoch` completed epochs and `step` steps.
+public struct RunResume: Sendable, Equatable {
+    /// Epochs completed before the break.
+    public var epoch: Int
+    /// Global steps completed before the break.
+    public var step: Int
+    /// Seconds since 1970 (UTC).
+    public var time: Double
+
+    public init(epoch: Int, step: Int, time: Double) {
+        self.epoch = epoch
+        self.step = step
+        self.time = time
+    }
 }
 
 /// The last event.

@@ -14,8 +14,9 @@ public enum MemoryBudgetError: Error, CustomStringConvertible, Equatable {
                 "\(options) needs about \(f(estimate.totalBytes * Double(concurrent))) of memory"
                 + (concurrent > 1 ? " for \(concurrent) trials at once (\(f(estimate.totalBytes)) each)" : "") + ": "
                 + "\(ReportNumberFormat.grouped(estimate.parameterCount)) parameters take \(f(estimate.parameterBytes)) per copy and a run "
-                + "holds \(estimate.parameterCopies) copies (weights, gradients, the best epoch's weights and the "
-                + "optimizer's state) = \(f(estimate.parameterBytes * Double(estimate.parameterCopies))); "
+                + "holds \(estimate.parameterCopies) copies (weights, gradients, the best epoch's weights, the "
+                + "optimizer's state and their checkpoint) = "
+                + "\(f(estimate.parameterBytes * Double(estimate.parameterCopies))); "
                 + "the batch activations take \(f(estimate.activationBytes)). "
             text +=
                 "nnreport allows \(f(budget.limit)) (\(budget.source)). Use narrower --hidden layers"

@@ -19,6 +19,8 @@ public final class ProgressDisplay: MetricSink {
     private var epochStart: Double?
     private var lastDraw = 0.0
     private var liveLineShown = false
+    /// Steps a resumed run had taken before this process started (for the rate and time left).
+    private var stepsBefore = 0
 
     /// - Parameters:
     ///   - mode: how to show progress; `.live` only makes sense on a terminal.
@@ -48,28 +50,36 @@ public final class ProgressDisplay: MetricSink {
         case .run:
             startTime = now
             epochStart = now
+        case .resume(let r):
+            startTime = now
+            epochStart = now
+            stepsBefore = r.step
         case .step(let s):
             guard mode == .live, now - lastDraw >= 0.1 else { return }
             lastDraw = now
             let start = startTime ?? now
             let elapsed = max(now - start, 1e-9)
-            let doneSteps = Double(s.step)
-            let totalSteps = Double(stepsPerEpoch * plannedEpochs)
+            let doneSteps = Double(s.step - stepsBefore)
+            let totalSteps = Double(stepsPerEpoch * plannedEpochs - stepsBefore)
             let rate = doneSteps * Double(batchSize) / elapsed
             let left = doneSteps > 0 ? elapsed * max(0, totalSteps - doneSteps) / doneSteps : 0
-            let line = String(format: "epoch %d/%d  step %d  loss %.4f  ", s.epoch, plannedEpochs, s.step, s.loss)
+            let line =
+                String(format: "epoch %d/%d  step %d  loss %.4f  ", s.epoch, plannedEpochs, s.step, s.loss)
                 + "\(ReportNumberFormat.grouped(rate)) samples/s  \(ReportNumberFormat.duration(left)) left"
             emit("\r\u{1B}[2K" + line, newline: false)
             liveLineShown = true
         case .epoch(let e):
-            var line = String(format: "epoch %d/%d  loss %.4f  accuracy %.2f%%", e.epoch, plannedEpochs, e.loss, e.accuracy * 100)
+            var line = String(
+                format: "epoch %d/%d  loss %.4f  accuracy %.2f%%", e.epoch, plannedEpochs, e.loss, e.accuracy * 100)
             if let v = e.valLoss { line += String(format: "  val_loss %.4f", v) }
             if let v = e.valAccuracy { line += String(format: "  val_accuracy %.2f%%", v * 100) }
             line += String(format: "  %.1f s", e.seconds)
             emit(clearLive() + line, newline: true)
             epochStart = now
         case .test(let t):
-            emit(clearLive() + String(format: "test  loss %.4f  accuracy %.2f%%", t.loss, t.accuracy * 100), newline: true)
+            emit(
+                clearLive() + String(format: "test  loss %.4f  accuracy %.2f%%", t.loss, t.accuracy * 100),
+                newline: true)
         case .end(let e):
             if e.status != .completed {
                 emit(clearLive() + "run \(e.status.rawValue)" + (e.message.map { ": \($0)" } ?? ""), newline: true)

@@ -32,7 +32,9 @@ public struct RenderPipeline {
                 try LogReader.read(input, format: request.format, x: request.x)
             }
         }
-        return try publish(collection.logs, skipped: collection.skipped, command: "render")
+        // A run folder whose metric stream has no end: killed, or still being written.
+        let logs = collection.logs.map { $0.withEndStatusFromMarker() }
+        return try publish(logs, skipped: collection.skipped, command: "render")
     }
 
     /// Writes the report of `logs` (already read): the part `nnreport merge` shares.

@@ -13,16 +13,30 @@ extension ReportSettings {
     /// A hidden staging folder for the report at ``destination(name:started:)``, renamed into
     /// place by ``commit(_:)`` once every file is written.
     ///
-    /// Staging folders that dead processes left in the same parent folder are removed first,
-    /// each with a line to `note` (``StagingLeftover``).
-    func stage(name: String, started: Date, note: (String) -> Void) throws -> StagingDirectory {
-        let destination = destination(name: name, started: started)
-        for leftover in StagingLeftover.find(in: destination.standardizedFileURL.deletingLastPathComponent()) {
-            note(leftover.cleanUp())
+    /// Staging folders that dead processes left in the same parent folder are dealt with first,
+    /// each with a line to `note`: an unfinished run that can be continued (a checkpoint, a
+    /// sweep's plan) is kept and named with what it holds and how to continue or remove it
+    /// (``UnfinishedRun/notice``); anything else is removed (``StagingLeftover``).
+    ///
+    /// - Parameter adopting: an unfinished run to continue: its folder becomes the staging folder.
+    func stage(name: String, started: Date, note: (String) -> Void, adopting: UnfinishedRun? = nil) throws
+        -> StagingDirectory
+    {
+        let destination = destination(name: name, started: started).standardizedFileURL
+        for leftover in StagingLeftover.find(in: destination.deletingLastPathComponent())
+        where leftover.url.standardizedFileURL != adopting?.folder.standardizedFileURL {
+            let own = leftover.kind == .partial && leftover.belongs(to: destination)
+            guard own || namesOtherUnfinishedRuns else { continue }
+            if leftover.kind == .partial, let unfinished = UnfinishedRun.inspect(leftover.url, leftover: leftover) {
+                note(unfinished.notice)
+            } else {
+                note(leftover.cleanUp())
+            }
         }
         return try StagingDirectory(
             destination: destination, replaceExisting: force, replacementGuard: replacementGuard,
-            marker: ReportFolderMarker(version: NNReportVersion.string, command: command), shouldAbort: shouldAbort)
+            marker: .current(version: NNReportVersion.string, command: command, arguments: arguments),
+            adopting: adopting?.folder, shouldAbort: shouldAbort)
     }
 
     /// Fails when `--out` cannot become the report folder (a dangling symbolic link, a folder

@@ -30,12 +30,20 @@ public struct ReportSettings: Sendable {
     /// Polled before each file of the report is written: true stops the run and removes the
     /// unfinished report (a second signal while training, any signal while rendering).
     public var shouldAbort: @Sendable () -> Bool
+    /// `--restart`: discard an unfinished run at `output` and start over instead of continuing it.
+    public var restart: Bool
+    /// The command's arguments, recorded in the folder's marker for `nnreport resume`.
+    public var arguments: [String]?
+    /// Whether unfinished runs of other reports beside this one are named (a sweep's trials
+    /// leave that to the sweep).
+    public var namesOtherUnfinishedRuns: Bool
 
     public init(
         output: URL? = nil, reportsRoot: URL = URL(fileURLWithPath: "reports"), force: Bool = false,
         formats: [OutputFormat] = [.png], scale: Int = 1, templates: URL? = nil, title: String? = nil,
         githubSummary: URL? = nil, command: String, protectedPaths: [ReplacementGuard.ProtectedPath] = [],
-        shouldAbort: @escaping @Sendable () -> Bool = { false }
+        shouldAbort: @escaping @Sendable () -> Bool = { false }, restart: Bool = false, arguments: [String]? = nil,
+        namesOtherUnfinishedRuns: Bool = true
     ) {
         self.output = output
         self.reportsRoot = reportsRoot
@@ -48,5 +56,8 @@ public struct ReportSettings: Sendable {
         self.command = command
         self.protectedPaths = protectedPaths
         self.shouldAbort = shouldAbort
+        self.restart = restart
+        self.arguments = arguments
+        self.namesOtherUnfinishedRuns = namesOtherUnfinishedRuns
     }
 }

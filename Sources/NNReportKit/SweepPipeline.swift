@@ -14,6 +14,9 @@ import Report
 /// (the report says which trials are missing).
 public struct SweepPipeline {
     public var request: SweepRequest
+    /// The trials' configurations when the caller resolved them already (the CLI does while
+    /// validating the options); nil resolves them when the sweep starts.
+    public var resolved: ResolvedSweep?
     /// Polled by every running trial at each step and before each trial starts.
     public var shouldStop: @Sendable () -> Bool
     /// Called once per finished trial, from the thread that ran it.
@@ -23,11 +26,12 @@ public struct SweepPipeline {
     public var now: () -> Date
 
     public init(
-        request: SweepRequest, shouldStop: @escaping @Sendable () -> Bool = { false },
+        request: SweepRequest, resolved: ResolvedSweep? = nil, shouldStop: @escaping @Sendable () -> Bool = { false },
         progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }, note: @escaping (String) -> Void = { _ in },
         now: @escaping () -> Date = Date.init
     ) {
         self.request = request
+        self.resolved = resolved
         self.shouldStop = shouldStop
         self.progress = progress
         self.note = note
@@ -37,6 +41,13 @@ public struct SweepPipeline {
     /// Every trial's configuration, checked: what `nnreport sweep` validates before running.
     public func resolveConfigurations() throws(SweepError) -> [TrainingConfiguration] {
         try request.plan.configurations(base: request.overrides)
+    }
+
+    /// Every trial's configuration, checked against the options and the memory.
+    public func resolve() throws -> ResolvedSweep {
+        let configurations = try resolveConfigurations()
+        try checkMemory(configurations)
+        return ResolvedSweep(configurations: configurations)
     }
 
     /// Refuses a sweep whose largest trial, run `jobs` at a time, would not fit in memory.
@@ -53,20 +64,31 @@ public struct SweepPipeline {
     public func run() throws -> SweepOutcome {
         let plan = request.plan
         let started = now()
-        let configurations = try PipelineError.during("checking the sweep's options") {
-            let configurations = try resolveConfigurations()
-            try checkMemory(configurations)
-            return configurations
-        }
+        let configurations =
+            try resolved?.configurations
+            ?? PipelineError.during("checking the sweep's options") { try resolve().configurations }
         // A broken --templates folder should fail before any trial trains, not after.
         _ = try PipelineError.during("reading the templates") { try request.report.loadTemplates() }
-        try PipelineError.during("preparing the sweep folder") {
-            try request.report.protecting(request.data.directory.map { [$0] } ?? [], as: "the data set's folder")
-                .checkOutput()
+        let shard = request.shard ?? .all
+        // An unfinished sweep at --out (killed, or interrupted by a signal) is continued.
+        var reportSettings = request.report
+        let unfinished = try PipelineError.during("looking for an unfinished sweep") {
+            try TrainPipeline.unfinishedRun(&reportSettings, kind: .sweep, note: note)
+        }
+        if let unfinished {
+            try Self.checkMatch(
+                unfinished,
+                manifest: SweepManifest(
+                    plan: plan, configurations: configurations.map(\.json), shard: shard,
+                    command: reportSettings.command, sweepCommand: request.sweepCommand))
+        } else {
+            try PipelineError.during("preparing the sweep folder") {
+                try reportSettings.protecting(request.data.directory.map { [$0] } ?? [], as: "the data set's folder")
+                    .checkOutput()
+            }
         }
         let dataset = try loadDataset(configurations)
-        let shard = request.shard ?? .all
-        let settings = request.data.protecting(dataset, in: request.report)
+        let settings = request.data.protecting(dataset, in: reportSettings)
         let manifest = SweepManifest(
             plan: plan, configurations: configurations.map(\.json), shard: shard, command: settings.command,
             sweepCommand: request.sweepCommand)
@@ -74,18 +96,57 @@ public struct SweepPipeline {
         let name =
             request.shard.map { "\(plan.dataset)-sweep-shard-\($0.index)-of-\($0.count)" } ?? "\(plan.dataset)-sweep"
         let staging = try PipelineError.during("preparing the sweep folder") {
-            let staging = try settings.stage(name: name, started: started, note: note)
-            try FileManager.default.createDirectory(at: staging.file("trials"), withIntermediateDirectories: false)
+            let staging = try settings.stage(name: name, started: started, note: note, adopting: unfinished)
+            if unfinished != nil {
+                try TrainPipeline.clearForResume(staging, keeping: ["trials"])
+            } else {
+                try FileManager.default.createDirectory(at: staging.file("trials"), withIntermediateDirectories: false)
+            }
+            // Written now so that a killed sweep's folder says what it is and can be continued.
+            try staging.write(JSONWriter.pretty(manifest.json()), to: SweepManifest.fileName)
             return staging
         }
+        do {
+            return try finish(
+                staging: staging, settings: settings, manifest: manifest, dataset: dataset, resuming: unfinished)
+        } catch {
+            // Finished trials and checkpoints outlive a failure (not an abort): running the
+            // command again continues the sweep once the cause is fixed.
+            if !settings.shouldAbort(), Self.holdsProgress(staging) {
+                staging.keepUnfinished()
+                note(
+                    "kept the unfinished sweep in \(staging.url.path); once the cause is fixed, continue it with "
+                        + "`nnreport resume \(UnfinishedRun.shellPath(staging.destination))`")
+            }
+            throw error
+        }
+    }
 
-        let trials = shard.trials(of: plan)
-        let jobs = request.effectiveJobs(trialCount: trials.count)
+    /// Runs the trials not yet finished into `staging` and writes the report or shard folder.
+    private func finish(
+        staging: StagingDirectory, settings: ReportSettings, manifest: SweepManifest, dataset: Dataset,
+        resuming unfinished: UnfinishedRun?
+    ) throws -> SweepOutcome {
+        let plan = request.plan
+        let trials = manifest.shardTrials
+        let configurations = Dictionary(
+            zip(plan.trials.map(\.key), manifest.configurations), uniquingKeysWith: { first, _ in first })
+        let done =
+            unfinished == nil ? [:] : finishedTrials(trials, in: staging.file("trials"), configurations: configurations)
+        let remaining = trials.filter { done[$0.key] == nil }
+        if let unfinished {
+            note(
+                "resuming \(GitHubSummary.relativePath(staging.destination)) (\(unfinished.progress)): "
+                    + "\(done.count) finished trial\(done.count == 1 ? "" : "s") kept, "
+                    + "\(remaining.count) to run or continue")
+        }
+        let jobs = request.effectiveJobs(trialCount: max(remaining.count, 1))
         note(
-            "\(trials.count) trial\(trials.count == 1 ? "" : "s")"
+            "\(remaining.count) trial\(remaining.count == 1 ? "" : "s")"
                 + (request.shard.map { " of \(plan.trials.count) (shard \($0))" } ?? "")
                 + ", \(jobs) at a time, \(request.overrides.threads ?? SweepPlan.defaultThreads) BLAS thread(s) each")
-        let outcomes = try runTrials(trials, jobs: jobs, dataset: dataset, trialsFolder: staging.file("trials"))
+        var outcomes = try runTrials(remaining, jobs: jobs, dataset: dataset, trialsFolder: staging.file("trials"))
+        outcomes.merge(done) { ran, _ in ran }
 
         var report: SweepReport?
         try PipelineError.during("writing the sweep folder") {
@@ -139,12 +200,15 @@ public struct SweepPipeline {
                     overrides: request.plan.overrides(for: trial, base: request.overrides),
                     data: data,
                     report: ReportSettings(
-                        output: trialsFolder.appendingPathComponent(trial.folderName, isDirectory: true),
+                        // A trial an earlier, stopped sweep left interrupted is replaced (or
+                        // continued from its checkpoint): the sweep folder is nnreport's own.
+                        output: trialsFolder.appendingPathComponent(trial.folderName, isDirectory: true), force: true,
                         formats: request.report.formats, scale: request.report.scale,
                         templates: request.report.templates,
                         title:
                             "\(dataset.descriptor.displayName) sweep · \(trial.key.replacingOccurrences(of: ",", with: ", "))",
-                        command: request.trialCommand(trial), shouldAbort: request.report.shouldAbort))
+                        command: request.trialCommand(trial), shouldAbort: request.report.shouldAbort,
+                        namesOtherUnfinishedRuns: false))
                 let outcome = try PipelineError.during("running trial \(trial.key)") {
                     try TrainPipeline(request: train, shouldStop: shouldStop).run()
                 }

@@ -19,21 +19,58 @@ public struct ReportFolderMarker: Equatable, Sendable {
     public var host: String
     /// The process that staged the folder.
     public var pid: Int32
+    /// The command's arguments (without the program name), for `nnreport resume` to run it again.
+    public var arguments: [String]?
+    /// The folder the command ran in, for its relative paths.
+    public var directory: String?
+    /// When `pid` started and in which boot (``ProcessIdentity``): a later process with the same
+    /// number is not the writer.
+    public var processStart: UInt64?
+    public var bootID: String?
+    /// Seconds between two touches of this file while the folder is being written (its
+    /// modification time is the writer's heartbeat, see ``StagingHeartbeat``); nil when the
+    /// writer does not touch it.
+    public var heartbeat: Int?
 
-    public init(version: String, command: String, host: String = Self.currentHost, pid: Int32 = getpid()) {
+    public init(
+        version: String, command: String, host: String = Self.currentHost, pid: Int32 = getpid(),
+        arguments: [String]? = nil, directory: String? = nil, processStart: UInt64? = nil, bootID: String? = nil,
+        heartbeat: Int? = nil
+    ) {
         self.version = version
         self.command = command
         self.host = host
         self.pid = pid
+        self.arguments = arguments
+        self.directory = directory
+        self.processStart = processStart
+        self.bootID = bootID
+        self.heartbeat = heartbeat
+    }
+
+    /// A marker for this process with its identity and heartbeat: what a staging folder gets.
+    public static func current(
+        version: String, command: String, arguments: [String]? = nil,
+        directory: String? = FileManager.default.currentDirectoryPath
+    ) -> ReportFolderMarker {
+        ReportFolderMarker(
+            version: version, command: command, arguments: arguments, directory: directory,
+            processStart: ProcessIdentity.currentStartTime, bootID: ProcessIdentity.bootID,
+            heartbeat: StagingHeartbeat.interval)
     }
 
     /// The file's content: one line of JSON.
     public var line: String {
-        JSONWriter.compact(
-            .object([
-                ("written_by", .string("nnreport")), ("version", .string(version)), ("command", .string(command)),
-                ("host", .string(host)), ("pid", .int(Int(pid))),
-            ])) + "\n"
+        var members: [(key: String, value: JSONValue)] = [
+            ("written_by", .string("nnreport")), ("version", .string(version)), ("command", .string(command)),
+            ("host", .string(host)), ("pid", .int(Int(pid))),
+        ]
+        if let arguments { members.append(("arguments", .array(arguments.map { .string($0) }))) }
+        if let directory { members.append(("directory", .string(directory))) }
+        if let processStart { members.append(("process_start", .exact(processStart))) }
+        if let bootID { members.append(("boot_id", .string(bootID))) }
+        if let heartbeat { members.append(("heartbeat", .int(heartbeat))) }
+        return JSONWriter.compact(.object(members)) + "\n"
     }
 
     /// The marker in `folder`, or nil when there is none or it is not one nnreport wrote.
@@ -43,7 +80,11 @@ public struct ReportFolderMarker: Equatable, Sendable {
             let command = json["command"]?.stringValue, let host = json["host"]?.stringValue,
             let pid = json["pid"]?.intValue.flatMap(Int32.init(exactly:))
         else { return nil }
-        return ReportFolderMarker(version: version, command: command, host: host, pid: pid)
+        return ReportFolderMarker(
+            version: version, command: command, host: host, pid: pid,
+            arguments: json["arguments"]?.arrayValue?.compactMap(\.stringValue),
+            directory: json["directory"]?.stringValue, processStart: json["process_start"]?.exactUInt64,
+            bootID: json["boot_id"]?.stringValue, heartbeat: json["heartbeat"]?.intValue)
     }
 
     /// Whether nnreport wrote `folder`: it has a marker, or (folders from before the marker) a

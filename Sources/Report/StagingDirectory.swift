@@ -30,15 +30,22 @@ public final class StagingDirectory {
     ///   not be replaced at all; ``ReportError/symbolicLink(path:target:targetExists:)`` for a
     ///   symbolic link without `replaceExisting`; ``ReportError/cannotWrite(path:reason:)`` when
     ///   the parent cannot be created or written.
+    ///
+    /// - Parameter adopting: a folder to take over as the staging folder instead of creating an
+    ///   empty one (the unfinished run a resumed run continues); it is renamed to this process's
+    ///   staging name and gets `marker`.
     public init(
         destination: URL, replaceExisting: Bool = false, replacementGuard: ReplacementGuard = ReplacementGuard(),
-        marker: ReportFolderMarker? = nil, shouldAbort: @escaping @Sendable () -> Bool = { false }
+        marker: ReportFolderMarker? = nil, adopting: URL? = nil, shouldAbort: @escaping @Sendable () -> Bool = { false }
     ) throws {
         self.destination = destination.standardizedFileURL
         self.replaceExisting = replaceExisting
         self.replacementGuard = replacementGuard
         self.shouldAbort = shouldAbort
-        try Self.checkDestination(self.destination, replaceExisting: replaceExisting, guard: replacementGuard)
+        // An interrupted report at the destination that is being continued is taken over, not replaced.
+        if adopting?.standardizedFileURL.path != self.destination.path {
+            try Self.checkDestination(self.destination, replaceExisting: replaceExisting, guard: replacementGuard)
+        }
         let parent = self.destination.deletingLastPathComponent()
         do {
             try FileSystem.makeDirectories(at: parent)
@@ -49,12 +56,15 @@ public final class StagingDirectory {
             Self.hiddenName(for: self.destination, kind: .partial, token: token), isDirectory: true)
         // Registered before it exists, so a signal handler never misses a folder to remove.
         Self.live.withLock { _ = $0.insert(url.path) }
-        if mkdir(url.path, 0o755) != 0 {
+        // rename(2) of a folder another process adopted first fails: only one run continues it.
+        let created = adopting.map { rename($0.path, url.path) } ?? mkdir(url.path, 0o755)
+        if created != 0 {
             let code = errno
             Self.live.withLock { _ = $0.remove(url.path) }
-            throw ReportError.cannotWrite(path: url.path, reason: String(cString: strerror(code)))
+            throw ReportError.cannotWrite(path: adopting?.path ?? url.path, reason: String(cString: strerror(code)))
         }
         if let marker { try write(marker.line, to: ReportFolderMarker.fileName) }
+        StagingHeartbeat.start()
     }
 
     deinit {
@@ -132,6 +142,14 @@ public final class StagingDirectory {
         }
         markFinished()
         return target
+    }
+
+    /// Leaves the staging folder where it is without publishing it, for a later run to continue
+    /// (a run that failed after saving a checkpoint). Once this process has ended it is a
+    /// leftover like any other (``StagingLeftover``).
+    public func keepUnfinished() {
+        guard !finished else { return }
+        markFinished()
     }
 
     /// Removes the staging folder without publishing anything.
@@ -229,7 +247,7 @@ public final class StagingDirectory {
     // MARK: Folders being written
 
     /// Staging folders of this process not yet committed or discarded.
-    private static let live = Mutex<Set<String>>([])
+    static let live = Mutex<Set<String>>([])
 
     /// Whether any staging folder of this process is being written.
     public static var isWritingAny: Bool { live.withLock { !$0.isEmpty } }

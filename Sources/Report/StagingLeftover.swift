@@ -5,9 +5,11 @@ import Foundation
 /// report it was replacing, renamed aside).
 ///
 /// A folder counts as left behind only when its writer is known to be gone: the staging marker
-/// names this host and a process that no longer exists here. Folders without a marker (written
-/// by nnreport before the marker existed) also need their process gone and an hour without any
-/// change, since they may belong to a run on another machine that shares the folder.
+/// names this host and a process that no longer exists here (with the same start time), or
+/// another host whose heartbeat stopped (``ReportFolderMarker/writerIsGone(modified:now:)``).
+/// Folders without a marker (written by nnreport before the marker existed) also need their
+/// process gone and an hour without any change, since they may belong to a run on another
+/// machine that shares the folder.
 public struct StagingLeftover: Equatable, Sendable {
     public enum Kind: String, Sendable {
         /// An unfinished report.
@@ -62,7 +64,8 @@ public struct StagingLeftover: Equatable, Sendable {
         switch kind {
         case .partial:
             if let marker = ReportFolderMarker.read(in: url) {
-                return marker.host == ReportFolderMarker.currentHost && !Self.isRunning(marker.pid)
+                let modified = Self.modified(url.appendingPathComponent(ReportFolderMarker.fileName).path)
+                return marker.writerIsGone(modified: modified, now: now) ?? false
             }
         case .replaced:
             // The new report landed: its marker names the process that moved this one aside.
@@ -121,7 +124,7 @@ public struct StagingLeftover: Equatable, Sendable {
     }
 
     /// The latest modification time of the folder and the files directly in it.
-    static func lastChange(_ folder: URL) -> Date {
+    public static func lastChange(_ folder: URL) -> Date {
         var latest = modified(folder.path)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
             latest = max(latest, modified(folder.appendingPathComponent(name).path))
@@ -129,7 +132,7 @@ public struct StagingLeftover: Equatable, Sendable {
         return latest
     }
 
-    private static func modified(_ path: String) -> Date {
+    static func modified(_ path: String) -> Date {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .distantPast }
         return Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)

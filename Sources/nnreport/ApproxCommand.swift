@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Metrics
 import NNReportKit
 
 struct ApproxCommand: ParsableCommand {
@@ -52,12 +51,7 @@ struct ApproxCommand: ParsableCommand {
                 request: makeRequest(abortingWhen: { signals.isAborted }), note: { if !quiet { Console.error($0) } }
             ).run()
         }
-        if report.json {
-            print(JSONWriter.pretty(outcome.summary), terminator: "")
-        }
-        if !quiet {
-            let exact = outcome.report.fits.map { "data set \($0.number): \($0.exactCount)/\($0.starts.count) exact" }
-            Console.error("Report written to \(outcome.folder.path) (\(exact.joined(separator: ", ")))")
-        }
+        if report.json { print(outcome.summaryJSON, terminator: "") }
+        if !quiet { Console.error(outcome.doneMessage) }
     }
 }

@@ -1,9 +1,7 @@
 import RenderBenchmarks
 import ArgumentParser
-import ChartsCairo
 import Foundation
 import NNReportKit
-import Report
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,12 +46,14 @@ struct BenchCommand: ParsableCommand {
 
     @Option(
         name: .customLong("write-figures"),
-        help: ArgumentHelp("With --render: write every report figure once into this folder (a cold run).", valueName: "dir"))
+        help: ArgumentHelp(
+            "With --render: write every report figure once into this folder (a cold run).", valueName: "dir"))
     var writeFigures: String?
 
     @Option(
         name: .customLong("export-data"),
-        help: ArgumentHelp("With --render: write the figures' stand-in data as JSON (for the matplotlib peer).", valueName: "file"))
+        help: ArgumentHelp(
+            "With --render: write the figures' stand-in data as JSON (for the matplotlib peer).", valueName: "file"))
     var exportData: String?
 
     func validate() throws {
@@ -78,24 +78,20 @@ struct BenchCommand: ParsableCommand {
             dataDirectory: dataDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
         let (training, evaluation) = try bench.run()
         print(
-            json ? BenchmarkRun.jsonLines(training, evaluation: evaluation)
+            json
+                ? BenchmarkRun.jsonLines(training, evaluation: evaluation)
                 : BenchmarkRun.table(training, evaluation: evaluation), terminator: "")
     }
 
     func runRender() throws {
-        let renderer = FigureRenderer(fonts: try FontSet.dejaVuSans())
         if let exportData {
-            try RenderBenchmark.dataJSON(BenchmarkData()).write(toFile: exportData, atomically: true, encoding: .utf8)
-            return
+            try RenderBenchmark.exportData(to: exportData)
+        } else if let writeFigures {
+            print(
+                try RenderBenchmark.writeReportFigureLines(to: URL(fileURLWithPath: writeFigures, isDirectory: true)),
+                terminator: "")
+        } else {
+            print(try RenderBenchmark.timingLines(repetitions: repetitions, scale: scale), terminator: "")
         }
-        if let writeFigures {
-            let folder = URL(fileURLWithPath: writeFigures, isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            print(RenderBenchmark.formatted(try RenderBenchmark.writeReportFigures(to: folder, renderer: renderer)), terminator: "")
-            return
-        }
-        print(
-            RenderBenchmark.formatted(try RenderBenchmark.run(renderer: renderer, repetitions: repetitions, scale: scale)),
-            terminator: "")
     }
 }

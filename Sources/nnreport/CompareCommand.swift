@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Metrics
 import NNReportKit
-import Report
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,13 +25,6 @@ struct CompareCommand: ParsableCommand {
             asks for 1; 2 when an input cannot be read or compared (the file is named); 64 for bad options.
             """)
 
-    enum FailOn: String, ExpressibleByArgument, CaseIterable {
-        /// Exit 1 when the overall verdict is worse.
-        case worse
-        /// Exit 1 when the overall verdict is better or worse: any significant change.
-        case different
-    }
-
     @Argument(
         help: ArgumentHelp("The reference: run folder, sweep folder, folder of runs, or log.", valueName: "baseline"))
     var baseline: String
@@ -50,7 +42,7 @@ struct CompareCommand: ParsableCommand {
         help: ArgumentHelp(
             "Exit with status 1 when the verdict is worse (worse) or any significant change (different).",
             valueName: "verdict"))
-    var failOn: FailOn?
+    var failOn: CompareFailCondition?
 
     @Option(
         help: ArgumentHelp(
@@ -75,13 +67,10 @@ struct CompareCommand: ParsableCommand {
             throw ValidationError(
                 "--alpha \(alpha) is not allowed: expected a probability between 0 and 1, such as 0.05")
         }
-        for text in tolerance where MetricTolerance(parsing: text) == nil {
-            throw ValidationError(
-                "--tolerance \(text) is not allowed: expected a number ≥ 0, a percentage (0.5%), or metric=amount "
-                    + "(val_loss=0.01)")
-        }
-        if tolerance.compactMap(MetricTolerance.init(parsing:)).filter({ $0.metric == nil }).count > 1 {
-            throw ValidationError("--tolerance without a metric name is given twice: give one default tolerance")
+        do {
+            _ = try CompareRequest.tolerances(parsing: tolerance)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
@@ -93,58 +82,23 @@ struct CompareCommand: ParsableCommand {
         let quiet = report.quiet
         let request = CompareRequest(
             baseline: URL(fileURLWithPath: baseline), candidate: URL(fileURLWithPath: candidate), alpha: alpha,
-            tolerances: tolerance.compactMap(MetricTolerance.init(parsing:)), format: formatIn, x: x,
+            tolerances: try CompareRequest.tolerances(parsing: tolerance), format: formatIn, x: x,
             report: report.settings(abortingWhen: { signals.isAborted }))
         let pipeline = ComparePipeline(request: request, note: { if !quiet { Console.error($0) } })
         let outcome: CompareOutcome
         do {
             outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
-        } catch let error where ExitStatus.isBadInput(error) {
+        } catch let error where PipelineError.blamesInput(error) {
             Console.error("Error: \(error)")
             throw ExitCode(ExitStatus.badInput)
         }
-        if report.json { print(JSONWriter.pretty(outcome.summary), terminator: "") }
-        if !quiet {
-            Console.error("\(outcome.report.headline): \(Self.plain(outcome.report.verdictSentence))")
-            Console.error("Comparison written to \(outcome.folder.path)")
-        }
-        switch (failOn, outcome.verdict) {
-        case (.worse?, .worse), (.different?, .worse), (.different?, .better):
-            if !quiet {
-                Console.error(
-                    "Failing as --fail-on \(failOn!.rawValue) asks: the verdict is \(outcome.verdict.rawValue).")
-            }
+        if report.json { print(outcome.summaryJSON, terminator: "") }
+        if !quiet { outcome.doneMessages.forEach(Console.error) }
+        if let failOn, let failure = outcome.failure(on: failOn) {
+            if !quiet { Console.error(failure) }
             throw ExitCode.failure
-        default:
-            return
         }
-    }
-
-    /// The verdict sentence for a terminal: Markdown escapes and code marks removed.
-    static func plain(_ markdown: String) -> String {
-        var out = ""
-        var escaped = false
-        for ch in markdown {
-            if escaped {
-                out.append(ch)
-                escaped = false
-            } else if ch == "\\" {
-                escaped = true
-            } else if ch != "`" {
-                out.append(ch)
-            }
-        }
-        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }
 
-extension ExitStatus {
-    /// An input that cannot be read or compared (DESIGN.md: bad input).
-    static let badInput: Int32 = 2
-
-    /// Whether `error` (or the cause a pipeline step wrapped) blames an input of `compare`.
-    static func isBadInput(_ error: any Error) -> Bool {
-        ((error as? PipelineError)?.underlying ?? error) is CompareError
-    }
-}
+extension CompareFailCondition: ExpressibleByArgument {}

@@ -11,7 +11,8 @@ enum Console {
 /// POSIX shell where needed, so the report's "Reproduce" block can be pasted back.
 enum CommandLineText {
     static var current: String {
-        (["nnreport"] + CommandLine.arguments.dropFirst().map(quote)).joined(separator: " ")
+        if let resumed = Resumption.current { return resumed.command }
+        return (["nnreport"] + CommandLine.arguments.dropFirst().map(quote)).joined(separator: " ")
     }
 
     static func quote(_ argument: String) -> String {

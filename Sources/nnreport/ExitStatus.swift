@@ -1,10 +1,11 @@
 import ArgumentParser
 import NNReportKit
-import Report
 
 /// The exit statuses of Docs/Architecture.md that argument-parser does not give by itself (it gives 0, 1
 /// for errors, and 64 for options that `validate()` refuses).
 enum ExitStatus {
+    /// An input that cannot be read or compared (`compare`).
+    static let badInput: Int32 = 2
     /// Training diverged (the report was still written).
     static let diverged: Int32 = 3
     /// Options that cannot work, found only once the command runs: an `--out` that may not be
@@ -20,22 +21,9 @@ enum ExitStatus {
         } catch let error where signals?.isAborted == true {
             _ = error
             throw ExitCode(signals!.exitStatus)
-        } catch let error where isOptionProblem(error) {
+        } catch let error where PipelineError.blamesOptions(error) {
             Console.error("Error: \(error)")
             throw ExitCode(badOptions)
-        }
-    }
-
-    /// Whether `error` (or the cause a pipeline step wrapped) says the options cannot work.
-    static func isOptionProblem(_ error: any Error) -> Bool {
-        switch (error as? PipelineError)?.underlying ?? error {
-        case is MemoryBudgetError: true
-        case let error as ReportError:
-            switch error {
-            case .outputExists, .refusedReplacement, .symbolicLink: true
-            default: false
-            }
-        default: false
         }
     }
 }

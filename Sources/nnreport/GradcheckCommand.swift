@@ -1,6 +1,5 @@
 import ArgumentParser
-import Engine
-import Foundation
+import NNReportKit
 
 struct GradcheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +14,7 @@ struct GradcheckCommand: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("Largest relative error that passes.", valueName: "x"))
-    var threshold: Double = GradientCheck.defaultThreshold
+    var threshold: Double = GradcheckTable.defaultThreshold
 
     @Option(help: ArgumentHelp("Seed of the random inputs and weights.", valueName: "n"))
     var seed: UInt64 = 1
@@ -27,17 +26,8 @@ struct GradcheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let results = GradientCheck.run(seed: seed)
-        let width = max(12, results.map(\.name.count).max() ?? 0)
-        print("\("check".padding(toLength: width, withPad: " ", startingAt: 0))  max relative error  values  result")
-        var failures = 0
-        for r in results {
-            let ok = r.passes(threshold: threshold)
-            if !ok { failures += 1 }
-            let name = r.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            print("\(name)  \(String(format: "%18.3e", r.maxRelativeError))  \(String(format: "%6d", r.count))  \(ok ? "ok" : "FAIL")")
-        }
-        print("\(results.count - failures) of \(results.count) checks within \(threshold)")
-        if failures > 0 { throw ExitCode(1) }
+        let table = GradcheckTable(seed: seed, threshold: threshold)
+        table.lines.forEach { print($0) }
+        if table.failures > 0 { throw ExitCode(1) }
     }
 }

@@ -14,7 +14,7 @@ struct NNReport: ParsableCommand {
         version: NNReportVersion.string,
         subcommands: [
             MnistCommand.self, FashionCommand.self, RenderCommand.self, MergeCommand.self, CompareCommand.self,
-            SweepCommand.self,
-            GradcheckCommand.self, BenchCommand.self, ApproxCommand.self,
+            SweepCommand.self, GradcheckCommand.self, BenchCommand.self, ApproxCommand.self, ResumeCommand.self,
+            CleanCommand.self,
         ])
 }

@@ -68,11 +68,7 @@ extension ReportOptions {
 
     /// Prints what `--json` and the absence of `--quiet` ask for.
     func finish(_ outcome: RenderOutcome) {
-        if json { print(JSONWriter.pretty(outcome.summary), terminator: "") }
-        if !quiet {
-            let what =
-                outcome.kind == .log ? "Report of \(outcome.runs[0])" : "Comparison of \(outcome.runs.count) runs"
-            Console.error("\(what) written to \(outcome.folder.path)")
-        }
+        if json { print(outcome.summaryJSON, terminator: "") }
+        if !quiet { Console.error(outcome.doneMessage) }
     }
 }

@@ -33,7 +33,8 @@ struct ReportOptions: ParsableArguments {
 
     @Option(
         name: .customLong("github-summary"),
-        help: ArgumentHelp("Append a compact Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).", valueName: "file"))
+        help: ArgumentHelp(
+            "Append a compact Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).", valueName: "file"))
     var githubSummary: String?
 
     @Flag(help: "Print nothing but errors (and --json).")
@@ -65,10 +66,11 @@ struct ReportOptions: ParsableArguments {
     /// The report settings, with `shouldAbort` polled while the report is written (a signal's abort).
     func settings(abortingWhen shouldAbort: @escaping @Sendable () -> Bool) -> ReportSettings {
         ReportSettings(
-            output: out.map { URL(fileURLWithPath: $0, isDirectory: true) }, force: force, formats: figureFormats,
-            scale: scale, templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: title,
+            output: Resumption.current?.destination ?? out.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            force: force, formats: figureFormats, scale: scale,
+            templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }, title: title,
             githubSummary: githubSummary.map { URL(fileURLWithPath: $0) }, command: CommandLineText.current,
-            shouldAbort: shouldAbort)
+            shouldAbort: shouldAbort, arguments: Array(Resumption.commandLine.dropFirst()))
     }
 }
 

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Report
+import NNReportKit
 import Synchronization
 
 /// Turns SIGINT (Ctrl-C), SIGTERM (`kill`, `scancel`, CI cancellation) and SIGHUP (a closed
@@ -69,7 +69,7 @@ final class SignalMonitor: Sendable {
             Console.error(
                 "\nnnreport: \(name): stopping after this step and writing the report (send it again to abort)")
         } else if n == abortCount {
-            guard StagingDirectory.isWritingAny else {
+            guard UnfinishedReports.isWritingAny else {
                 // Nothing half-written to remove (reading logs or data): no reason to wait.
                 Console.error("\nnnreport: \(name): stopped")
                 exit(exitStatus)
@@ -84,7 +84,7 @@ final class SignalMonitor: Sendable {
     /// Removes every staging folder and exits without running exit handlers: the worker
     /// threads may still be running, and library destructors (OpenBLAS's) must not run under them.
     private func exitNow(_ name: String) {
-        StagingDirectory.removeAllLive()
+        UnfinishedReports.removeAll()
         Console.error("nnreport: \(name): aborted")
         _exit(exitStatus)
     }

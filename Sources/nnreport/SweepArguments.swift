@@ -6,11 +6,11 @@ struct SweepArguments {
     /// Options that take no value; every other `--option` takes the next argument unless written `--option=value`.
     static let flags: Set<String> = [
         "--no-early-stopping", "--shuffle", "--no-shuffle", "--no-download", "--no-verify", "--force", "--quiet",
-        "--json", "--help", "-h",
+        "--json", "--help", "-h", "--restart",
     ]
     /// Options that only say how or where this invocation runs, not what the sweep is.
     static let scheduling: Set<String> = [
-        "--shard", "--jobs", "--out", "--force", "--quiet", "--json", "--github-summary",
+        "--shard", "--jobs", "--out", "--force", "--quiet", "--json", "--github-summary", "--restart",
     ]
     /// Options of the sweep itself, which a single trial's command does not take.
     static let sweepOnly: Set<String> = ["--vary", "--seeds", "--seed-list", "--title"]

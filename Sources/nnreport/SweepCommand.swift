@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Metrics
 import NNReportKit
-import Report
 
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,8 +57,14 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup(title: "Training options (shared by every trial)") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
+    /// Every trial's configuration: found once, by `validate()`, and run by `run()`.
+    var resolved: ResolvedSweep?
 
-    func validate() throws {
+    /// The options only: `resolved` is not parsed.
+    enum CodingKeys: CodingKey { case dataset, vary, seeds, seedList, jobs, shard, training, data, report, restart }
+
+    mutating func validate() throws {
         if let jobs, !(1...256).contains(jobs) {
             throw ValidationError("--jobs \(jobs): expected 1 to 256 trials at once")
         }
@@ -70,8 +74,7 @@ struct SweepCommand: ParsableCommand {
             )
         }
         do {
-            let pipeline = SweepPipeline(request: try makeRequest())
-            try pipeline.checkMemory(try pipeline.resolveConfigurations())
+            resolved = try SweepPipeline(request: try makeRequest()).resolve()
         } catch {
             throw ValidationError("\(error)")
         }
@@ -82,10 +85,12 @@ struct SweepCommand: ParsableCommand {
         let seedValues = try SweepPlan.seeds(count: seeds, list: try seedList.map(Self.parseSeeds))
         let plan = try SweepPlan(
             dataset: dataset.lowercased(), preset: training.preset?.name ?? "default", axes: axes, seeds: seedValues)
-        let arguments = SweepArguments(CommandLine.arguments)
+        let arguments = SweepArguments(Resumption.commandLine)
+        var settings = report.settings(abortingWhen: shouldAbort)
+        settings.restart = restart.restart
         return SweepRequest(
             plan: plan, overrides: training.overrides, shard: try shard.map { try SweepShard(parsing: $0) },
-            jobs: jobs, data: data.settings, report: report.settings(abortingWhen: shouldAbort),
+            jobs: jobs, data: data.settings, report: settings,
             sweepCommand: arguments.sweepCommand(dataset: dataset.lowercased()),
             trialCommandPrefix: arguments.trialCommandPrefix(dataset: dataset.lowercased()))
     }
@@ -108,16 +113,8 @@ struct SweepCommand: ParsableCommand {
         signals.install()
         let quiet = report.quiet
         let pipeline = SweepPipeline(
-            request: try makeRequest(abortingWhen: { signals.isAborted }), shouldStop: { signals.isStopRequested },
-            progress: { p in
-                guard !quiet else { return }
-                let width = String(p.total).count
-                let count = String(repeating: " ", count: width - String(p.finished).count) + "\(p.finished)"
-                var line = "[\(count)/\(p.total)] \(p.trial)  \(SweepReport.statusWords(p.status))"
-                if let v = p.validationAccuracy { line += ", validation accuracy \(ReportNumberFormat.percent(v))" }
-                line += ", \(ReportNumberFormat.duration(p.seconds))"
-                Console.error(line)
-            },
+            request: try makeRequest(abortingWhen: { signals.isAborted }), resolved: resolved,
+            shouldStop: { signals.isStopRequested }, progress: { if !quiet { Console.error($0.line) } },
             note: { if !quiet { Console.error($0) } })
         let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
         try SweepOutput.finish(outcome, json: report.json, quiet: quiet, signals: signals)

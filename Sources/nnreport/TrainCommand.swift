@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Metrics
 import NNReportKit
 
 /// What `nnreport mnist` and `nnreport fashion` share: options, validation and the run.
@@ -9,13 +8,16 @@ protocol TrainCommand: ParsableCommand {
     var training: TrainingOptions { get }
     var data: DataOptions { get }
     var report: ReportOptions { get }
+    var restart: RestartOption { get }
+    /// The preset and configuration the options resolve to: found once, by `validate()`, and
+    /// trained by `run()`.
+    var resolved: ResolvedTraining? { get set }
 }
 
 extension TrainCommand {
-    func validateTraining() throws {
-        let request = makeRequest()
+    mutating func validateTraining() throws {
         do {
-            _ = try TrainPipeline(request: request).resolveConfiguration()
+            resolved = try TrainPipeline.resolve(makeRequest())
         } catch let error as PipelineError {
             throw ValidationError("\(error.underlying)")
         } catch {
@@ -24,9 +26,11 @@ extension TrainCommand {
     }
 
     func makeRequest(abortingWhen shouldAbort: @escaping @Sendable () -> Bool = { false }) -> TrainRequest {
-        TrainRequest(
-            dataset: Self.dataset, preset: training.preset?.name, overrides: training.overrides,
-            data: data.settings, report: report.settings(abortingWhen: shouldAbort))
+        var settings = report.settings(abortingWhen: shouldAbort)
+        settings.restart = restart.restart
+        return TrainRequest(
+            dataset: Self.dataset, preset: training.preset?.name, overrides: training.overrides, data: data.settings,
+            report: settings)
     }
 
     func runTraining() throws {
@@ -37,25 +41,18 @@ extension TrainCommand {
         signals.install()
         let quiet = report.quiet
         let pipeline = TrainPipeline(
-            request: makeRequest(abortingWhen: { signals.isAborted }), shouldStop: { signals.isStopRequested },
+            request: makeRequest(abortingWhen: { signals.isAborted }), resolved: resolved,
+            shouldStop: { signals.isStopRequested },
             progressMode: ProgressDisplay.automaticMode(quiet: quiet),
             note: { if !quiet { Console.error($0) } })
         let outcome = try ExitStatus.mapping(signals) { try pipeline.run() }
-        if report.json {
-            print(JSONWriter.pretty(outcome.summary), terminator: "")
-        }
-        if !quiet {
-            var line = "Report written to \(outcome.folder.path)"
-            if let accuracy = outcome.summary["test_accuracy"]?.doubleValue {
-                line += String(format: " (test accuracy %.2f%%)", accuracy * 100)
-            }
-            Console.error(line)
-        }
-        switch outcome.status {
-        case .completed, .earlyStopped: return
+        if report.json { print(outcome.summaryJSON, terminator: "") }
+        if !quiet { Console.error(outcome.doneMessage) }
+        switch outcome.ending {
+        case .finished: return
         case .interrupted: throw ExitCode(signals.exitStatus)
-        case .diverged:
-            Console.error("Training diverged: \(outcome.result.statusMessage ?? "the report says where").")
+        case .diverged(let message):
+            Console.error(message)
             throw ExitCode(ExitStatus.diverged)
         }
     }
@@ -69,8 +66,13 @@ struct MnistCommand: TrainCommand {
     @OptionGroup(title: "Training options") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
+    var resolved: ResolvedTraining?
 
-    func validate() throws { try validateTraining() }
+    /// The options only: `resolved` is not parsed.
+    enum CodingKeys: CodingKey { case training, data, report, restart }
+
+    mutating func validate() throws { try validateTraining() }
     func run() throws { try runTraining() }
 }
 
@@ -82,7 +84,12 @@ struct FashionCommand: TrainCommand {
     @OptionGroup(title: "Training options") var training: TrainingOptions
     @OptionGroup(title: "Data options") var data: DataOptions
     @OptionGroup(title: "Report options") var report: ReportOptions
+    @OptionGroup var restart: RestartOption
+    var resolved: ResolvedTraining?
 
-    func validate() throws { try validateTraining() }
+    /// The options only: `resolved` is not parsed.
+    enum CodingKeys: CodingKey { case training, data, report, restart }
+
+    mutating func validate() throws { try validateTraining() }
     func run() throws { try runTraining() }
 }

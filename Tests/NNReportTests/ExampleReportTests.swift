@@ -36,8 +36,7 @@ import TestSupport
         let command = try #require(try summary()["command"]?.stringValue)
         let words = command.split(separator: " ").map(String.init)
         #expect(Array(words.prefix(2)) == ["nnreport", "mnist"], "\(command)")
-        return try TrainPipeline(request: MnistCommand.parse(Array(words.dropFirst(2))).makeRequest())
-            .resolveConfiguration().configuration
+        return try TrainPipeline.resolve(MnistCommand.parse(Array(words.dropFirst(2))).makeRequest()).configuration
     }
 
     @Test func theExampleIsTheDefaultCommandsConfiguration() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Testing
 
+@testable import NNReportKit
 @testable import nnreport
 
 /// Bad options are refused by the parser, in process: the message names the option and what it
@@ -79,5 +80,30 @@ import Testing
         #expect(help.contains("--optimizer <name> Optimizer. (values: sgd, momentum, adam)"))
         #expect(help.contains("(values: " + Preset.all.map(\.name).joined(separator: ", ") + ")"))
         #expect(help.contains("(values: constant, step, exponential, cosine)"))
+    }
+}
+
+/// The configuration is resolved once, while the options are validated, and run as resolved.
+@Suite struct ResolvedOnceTests {
+    @Test func validatingATrainingCommandResolvesItsConfiguration() throws {
+        let command = try #require(
+            try NNReport.parseAsRoot(["fashion", "--preset", "keras", "--lr", "0.02", "--epochs", "3"])
+                as? FashionCommand
+        )
+        let resolved = try #require(command.resolved)
+        #expect(resolved.preset.name == "keras")
+        #expect(resolved.configuration.learningRate == 0.02)
+        #expect(resolved.configuration.epochs == 3)
+        // The same as the pipeline would resolve by itself.
+        let again = try TrainPipeline.resolve(command.makeRequest())
+        #expect(again.configuration == resolved.configuration)
+    }
+
+    @Test func validatingASweepResolvesEveryTrial() throws {
+        let command = try #require(
+            try NNReport.parseAsRoot(["sweep", "mnist", "--vary", "lr=0.001,0.01", "--seeds", "2"]) as? SweepCommand)
+        let configurations = try #require(command.resolved).configurations
+        #expect(configurations.map(\.learningRate).sorted() == [0.001, 0.001, 0.01, 0.01])
+        #expect(Set(configurations.map(\.seed)) == [1, 2])
     }
 }

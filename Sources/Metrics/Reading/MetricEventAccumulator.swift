@@ -6,13 +6,14 @@ import Foundation
 /// `step` events give per-step series and `epoch` events per-epoch series: every numeric
 /// member except the counters (`epoch`, `step`) and the wall-clock fields `time` and
 /// `seconds`; `null` is a gap. The `run` event's config becomes the hyperparameters, `test`
-/// the test results, `end` the status. Unknown event kinds are counted and skipped.
+/// the test results, `end` the status, `resume` a note. Unknown event kinds are counted and skipped.
 struct MetricEventAccumulator {
     let path: String
     var builder = MetricLogBuilder()
     var hyperparameters: [Hyperparameter] = []
     var testResults: [NamedValue] = []
     var status: String?
+    var notes: [String] = []
     var eventCount = 0
 
     init(path: String) {
@@ -45,6 +46,11 @@ struct MetricEventAccumulator {
             }
         case "end":
             status = value["status"]?.stringValue
+        case "resume":
+            // A run continued from its checkpoint: its metrics go on as if never stopped.
+            if let epoch = value["epoch"]?.intValue {
+                notes.append("The run was stopped after epoch \(epoch) and resumed from its checkpoint.")
+            }
         default:
             builder.tally.add("events of unknown kind skipped")
         }
@@ -53,7 +59,8 @@ struct MetricEventAccumulator {
     mutating func build(source: URL, runName: String) -> MetricLog {
         MetricLog(
             source: source, format: .nnreport, runName: runName, hyperparameters: hyperparameters,
-            series: builder.buildSeries(), testResults: testResults, status: status, warnings: builder.tally.messages)
+            series: builder.buildSeries(), testResults: testResults, status: status, warnings: builder.tally.messages,
+            notes: notes)
     }
 
     /// Members that are not counters, labels or wall-clock measurements.
