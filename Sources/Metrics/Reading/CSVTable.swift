@@ -32,6 +32,12 @@ struct CSVTable {
         if let bom = header.first, bom.hasPrefix("\u{FEFF}") { header[0] = String(bom.dropFirst()) }
     }
 
+    /// Opens a table whose delimiter is guessed from its first 64 KiB (a comma when the guess
+    /// finds none).
+    init(guessingDelimiterOf source: ByteSource) throws(MetricLogError) {
+        try self.init(source: source, delimiter: Self.guessDelimiter(try source.head(1 << 16)) ?? UInt8(ascii: ","))
+    }
+
     /// The next record, checked to have as many fields as the header, or nil at the end.
     ///
     /// An unterminated last line with too few fields is a record still being written: it is

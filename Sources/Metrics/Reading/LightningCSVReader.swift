@@ -22,8 +22,7 @@ enum LightningCSVReader {
 
     static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
-        let delimiter = CSVTable.guessDelimiter(try input.head(1 << 16)) ?? UInt8(ascii: ",")
-        var table = try CSVTable(source: input, delimiter: delimiter)
+        var table = try CSVTable(guessingDelimiterOf: input)
         guard let stepColumn = table.column("step") else {
             throw .malformed(
                 path: path, location: .line(1, column: nil),

@@ -23,8 +23,7 @@ enum UltralyticsCSVReader {
 
     static func parse(_ input: ByteSource, source: URL) throws(MetricLogError) -> MetricLog {
         let path = source.path
-        let delimiter = CSVTable.guessDelimiter(try input.head(1 << 16)) ?? UInt8(ascii: ",")
-        var table = try CSVTable(source: input, delimiter: delimiter)
+        var table = try CSVTable(guessingDelimiterOf: input)
         if let reason = mismatch(header: table.header) {
             throw .malformed(
                 path: path, location: .line(1, column: nil),
