@@ -41,11 +41,6 @@ final class Model {
         return Network(layers: layers, activation: activation, inputTransform: inputTransform)
     }
 
-    /// Copies every parameter from `other`, which has the same sizes.
-    func copyParameters(from other: Model) {
-        for (a, b) in zip(parameters, other.parameters) { a.values.copy(from: b.values) }
-    }
-
     /// Forward pass over `workspace.input` (rows already set).
     ///
     /// With `dropout`, hidden outputs are masked with masks drawn from `generator`. With
@@ -115,21 +110,6 @@ final class Model {
                 DenseKernels.accumulateParameterGradients(
                     outputGradient: dZ, input: x, weightGradient: weightGradients[l], biasGradient: biasGradients[l])
             }
-        }
-    }
-
-    /// λ Σ W² over the weights (not the biases).
-    func weightPenalty(_ lambda: Float) -> Double {
-        guard lambda > 0 else { return 0 }
-        return Double(lambda) * weights.reduce(0) { $0 + Double(VectorKernels.sumOfSquares($1.data, count: $1.count)) }
-    }
-
-    /// L2 regularisation `λ Σ W²` over the weights (not the biases): adds its gradient `2λW` to
-    /// the weight gradients.
-    func addWeightDecayGradient(_ lambda: Float) {
-        guard lambda > 0 else { return }
-        for l in weights.indices {
-            VectorKernels.axpy(2 * lambda, weights[l].data, weightGradients[l].data, count: weights[l].count)
         }
     }
 }

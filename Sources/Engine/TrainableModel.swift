@@ -28,14 +28,33 @@ protocol TrainableModel: AnyObject {
     /// or with `directUpdate` moves the parameters at once (plain SGD).
     func backward(_ buffers: Buffers, directUpdate: (scale: Float, weightDecay: Float)?)
 
-    /// λ Σ W² over the weights (not the biases).
-    func weightPenalty(_ lambda: Float) -> Double
-    /// Adds the gradient `2λW` of the L2 penalty to the weight gradients.
-    func addWeightDecayGradient(_ lambda: Float)
-    /// Copies every parameter from `other`, which has the same shapes.
-    func copyParameters(from other: Self)
+    /// The weights (not the biases) the L2 penalty applies to, and their gradients, in the same order.
+    var weights: [Matrix] { get }
+    var weightGradients: [Matrix] { get }
     /// The current parameters as plain values.
     func trained(inputTransform: InputTransform) -> TrainedModel
+}
+
+extension TrainableModel {
+    /// λ Σ W² over the weights (not the biases).
+    func weightPenalty(_ lambda: Float) -> Double {
+        guard lambda > 0 else { return 0 }
+        return Double(lambda) * weights.reduce(0) { $0 + Double(VectorKernels.sumOfSquares($1.data, count: $1.count)) }
+    }
+
+    /// L2 regularisation `λ Σ W²` over the weights (not the biases): adds its gradient `2λW` to
+    /// the weight gradients.
+    func addWeightDecayGradient(_ lambda: Float) {
+        guard lambda > 0 else { return }
+        for l in weights.indices {
+            VectorKernels.axpy(2 * lambda, weights[l].data, weightGradients[l].data, count: weights[l].count)
+        }
+    }
+
+    /// Copies every parameter from `other`, which has the same shapes.
+    func copyParameters(from other: Self) {
+        for (a, b) in zip(parameters, other.parameters) { a.values.copy(from: b.values) }
+    }
 }
 
 /// The per-batch buffers of a ``TrainableModel``.

@@ -136,11 +136,6 @@ final class ConvModel {
         return (w, b)
     }
 
-    /// Copies every parameter from `other`, which has the same architecture.
-    func copyParameters(from other: ConvModel) {
-        for (a, b) in zip(parameters, other.parameters) { a.values.copy(from: b.values) }
-    }
-
     /// Forward pass over `workspace.input` (rows already set).
     ///
     /// With `training`, dropout steps draw masks from `generator`; otherwise they pass their
@@ -258,20 +253,6 @@ final class ConvModel {
                 VectorKernels.axpy(direct.scale, p.gradient.data, p.values.data, count: p.values.count)
                 p.gradient.fill(0)
             }
-        }
-    }
-
-    /// λ Σ W² over the weights (not the biases).
-    func weightPenalty(_ lambda: Float) -> Double {
-        guard lambda > 0 else { return 0 }
-        return Double(lambda) * weights.reduce(0) { $0 + Double(VectorKernels.sumOfSquares($1.data, count: $1.count)) }
-    }
-
-    /// Adds the gradient `2λW` of the L2 penalty to the weight gradients.
-    func addWeightDecayGradient(_ lambda: Float) {
-        guard lambda > 0 else { return }
-        for l in weights.indices {
-            VectorKernels.axpy(2 * lambda, weights[l].data, weightGradients[l].data, count: weights[l].count)
         }
     }
 }
