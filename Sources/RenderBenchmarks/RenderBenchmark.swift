@@ -20,22 +20,8 @@ public enum RenderBenchmark {
     /// of 28x28 weight tiles, a 3x6 prediction panel with probability bars, and a 10x10
     /// confusion matrix with numbers.
     public static func comparedFigures(_ data: BenchmarkData) -> [(name: String, figure: Figure)] {
-        [
-            (
-                "curves",
-                ReportFigures.curves(
-                    loss: data.loss, accuracy: data.accuracy, steps: data.steps,
-                    markers: [.best(data.bestEpoch)])
-            ),
-            ("weights", ReportFigures.weights(data.weights, units: data.units)),
-            (
-                "predictions",
-                ReportFigures.predictions(
-                    data.images, probabilities: data.probabilities,
-                    classNames: data.classNames)
-            ),
-            ("confusion", ReportFigures.confusion(data.confusion, classNames: data.classNames)),
-        ]
+        let all = reportFigures(data)
+        return ["curves", "weights", "predictions", "confusion"].map { name in all.first { $0.name == name }! }
     }
 
     /// Every figure a run report writes.
